@@ -1,0 +1,1 @@
+"""Blame-language detection: rules as data plus an engine. No Textual here."""

@@ -1,0 +1,252 @@
+"""The post-mortem document, as the spec's template defines it.
+
+Pure pydantic; never imports Textual. A draft is allowed to be incomplete
+(empty strings, ``None`` dates): the model rejects only values that are wrong,
+never values that are missing. ``completeness()`` says what is still missing.
+
+Field names here are the contract between the Markdown reader/writer, the
+JSON export, the blame engine's ``scan_document`` field paths and the wizard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+
+class Severity(StrEnum):
+    SEV1 = "SEV-1"
+    SEV2 = "SEV-2"
+    SEV3 = "SEV-3"
+
+
+class GapType(StrEnum):
+    DETECTION = "Detection"
+    PREVENTION = "Prevention"
+    RECOVERY = "Recovery"
+    COMMUNICATION = "Communication"
+    KNOWLEDGE = "Knowledge"
+
+    @property
+    def example(self) -> str:
+        return GAP_TYPES[self].example
+
+    @property
+    def fix_category(self) -> str:
+        return GAP_TYPES[self].fix_category
+
+
+class GapTypeInfo(NamedTuple):
+    example: str
+    fix_category: str
+
+
+#: The spec's "Identify Process Gaps" table.
+GAP_TYPES: dict[GapType, GapTypeInfo] = {
+    GapType.DETECTION: GapTypeInfo("No alert for this failure mode", "Monitoring"),
+    GapType.PREVENTION: GapTypeInfo("No validation for this input", "Code/Config"),
+    GapType.RECOVERY: GapTypeInfo("Rollback took too long", "Runbooks"),
+    GapType.COMMUNICATION: GapTypeInfo("Stakeholders weren't notified", "Process"),
+    GapType.KNOWLEDGE: GapTypeInfo("Team didn't know this could happen", "Documentation"),
+}
+
+
+class Status(StrEnum):
+    PENDING = "Pending"
+    IN_PROGRESS = "In progress"
+    DONE = "Done"
+
+
+class WhyLevel(NamedTuple):
+    level: int
+    question: str
+    focus: str
+
+
+#: The spec's "Five Whys (Systems Focus)" table, in order.
+WHY_LEVELS: tuple[WhyLevel, ...] = (
+    WhyLevel(1, "Why did the incident happen?", "Immediate cause"),
+    WhyLevel(2, "Why did that cause exist?", "Contributing factors"),
+    WhyLevel(3, "Why wasn't it caught earlier?", "Detection gaps"),
+    WhyLevel(4, "Why did our process allow this?", "Process gaps"),
+    WhyLevel(5, "Why hasn't this been fixed before?", "Systemic issues"),
+)
+
+TIME_RE = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2}) )?(\d{2}):(\d{2})$")
+
+
+def parse_time(value: str) -> tuple[dt.date | None, dt.time]:
+    """Parse a timeline time (``HH:MM`` or ``YYYY-MM-DD HH:MM``, UTC).
+
+    Raises ``ValueError`` with a message a user understands.
+    """
+    match = TIME_RE.match(value.strip())
+    if not match:
+        raise ValueError(f"time {value!r} must be HH:MM or YYYY-MM-DD HH:MM (UTC)")
+    year, month, day, hour, minute = match.groups()
+    try:
+        time = dt.time(int(hour), int(minute))
+    except ValueError:
+        raise ValueError(f"time {value!r} is not a real time of day (00:00 to 23:59)") from None
+    date = None
+    if year:
+        try:
+            date = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(f"time {value!r} has a date that does not exist") from None
+    return date, time
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+
+class TimelineEntry(_Model):
+    time: str
+    event: str = ""
+
+    @field_validator("time")
+    @classmethod
+    def _check_time(cls, value: str) -> str:
+        value = value.strip()
+        parse_time(value)
+        return value
+
+    def sort_key(self, default_date: dt.date | None = None) -> tuple[dt.date, dt.time]:
+        date, time = parse_time(self.time)
+        return (date or default_date or dt.date.min, time)
+
+
+class ProcessGap(_Model):
+    text: str
+    type: GapType | None = None
+    done: bool = False
+
+
+class ActionItem(_Model):
+    action: str
+    owner: str = ""
+    due: dt.date | None = None
+    status: Status = Status.PENDING
+    verification: str = ""
+
+
+class ExtraSection(_Model):
+    """A section pmtui does not know, kept verbatim and written back in order."""
+
+    heading: str
+    body: str = ""
+
+
+class Allowance(_Model):
+    """A blame warning the team chose to allow, stored in the file as
+    ``<!-- pmtui: allow RULE_ID -->`` (whole document) or
+    ``<!-- pmtui: allow RULE_ID "matched text" -->`` (only that text)."""
+
+    rule: str
+    match: str | None = None
+
+
+class MeetingItem(_Model):
+    name: str
+    planned_minutes: float = Field(ge=0)
+    actual_seconds: float = Field(default=0, ge=0)
+
+    @property
+    def overrun_seconds(self) -> float:
+        return max(0.0, self.actual_seconds - self.planned_minutes * 60)
+
+
+class MeetingRecord(_Model):
+    """What happened in the live meeting (filled in by meeting mode).
+
+    ``started_at``/``ended_at`` are wall-clock UTC datetimes. While the meeting is
+    running, ``current_item`` is the agenda index in progress, so a meeting cut
+    short by a crash resumes where it was; ``ended_at`` is set when it ends.
+    """
+
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+    current_item: int = Field(default=0, ge=0)
+    items: list[MeetingItem] = Field(default_factory=list)
+
+
+#: The wizard's steps, in the spec's order; also the values of ``wizard_step``.
+STEPS: tuple[str, ...] = (
+    "facts",
+    "timeline",
+    "whys",
+    "gaps",
+    "actions",
+    "learnings",
+    "review",
+)
+
+
+class Postmortem(_Model):
+    title: str = ""
+    date: dt.date | None = None
+    duration: str = ""
+    severity: Severity | None = None
+    author: str = ""
+    summary: str = ""
+    impact: str | None = None
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    five_whys: Annotated[list[str], Field(max_length=5)] = Field(default_factory=list)
+    gaps: list[ProcessGap] = Field(default_factory=list)
+    action_items: list[ActionItem] = Field(default_factory=list)
+    learnings: list[str] = Field(default_factory=list)
+    extra_sections: list[ExtraSection] = Field(default_factory=list)
+    meeting: MeetingRecord | None = None
+    #: Blame warnings marked "allowed" (saved as HTML comments in the file).
+    allowed: list[Allowance] = Field(default_factory=list)
+    #: The wizard step the author was on (saved as an HTML comment), one of STEPS.
+    wizard_step: str | None = None
+
+    @field_validator("wizard_step")
+    @classmethod
+    def _check_step(cls, value: str | None) -> str | None:
+        if value is not None and value not in STEPS:
+            raise ValueError(f"unknown wizard step {value!r}; expected one of {', '.join(STEPS)}")
+        return value
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line naming each bad field and why, e.g.
+    ``timeline row 2, time: time '25:00' is not a real time of day``."""
+    parts = []
+    for err in exc.errors():
+        where = _field_words(err.get("loc", ()))
+        msg = str(err.get("msg", "invalid value"))
+        msg = msg.removeprefix("Value error, ")
+        parts.append(f"{where}: {msg}" if where else msg)
+    return "; ".join(parts)
+
+
+_FIELD_NAMES = {
+    "timeline": "timeline row",
+    "five_whys": "why",
+    "gaps": "process gap",
+    "action_items": "action item",
+    "learnings": "learning",
+    "extra_sections": "section",
+    "items": "agenda item",
+}
+
+
+def _field_words(loc: tuple[int | str, ...]) -> str:
+    words: list[str] = []
+    i = 0
+    while i < len(loc):
+        part = loc[i]
+        if isinstance(part, str) and i + 1 < len(loc) and isinstance(loc[i + 1], int):
+            words.append(f"{_FIELD_NAMES.get(part, part)} {int(loc[i + 1]) + 1}")
+            i += 2
+            continue
+        words.append(str(part).replace("_", " "))
+        i += 1
+    return ", ".join(words)

@@ -1,0 +1,46 @@
+"""The core packages never import Textual: they must work (and be tested) without a UI."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import pmtui
+
+CORE_PACKAGES = ("pmtui.document", "pmtui.blame", "pmtui.meeting")
+
+
+def _core_modules() -> list[str]:
+    names = ["pmtui.cli", "pmtui.config", "pmtui.paths"]
+    for info in pkgutil.walk_packages(pmtui.__path__, "pmtui."):
+        if info.name.startswith(CORE_PACKAGES) or info.name in CORE_PACKAGES:
+            names.append(info.name)
+    return names
+
+
+def test_core_modules_exist() -> None:
+    assert "pmtui.document.model" in _core_modules()
+
+
+def test_core_packages_do_not_import_textual() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {_core_modules()!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"core imported Textual: {out.stdout.strip()}"
+
+
+def test_cli_parser_builds_without_textual() -> None:
+    code = (
+        "import sys\n"
+        "from pmtui.cli import build_parser\n"
+        "build_parser()\n"
+        "print('textual' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
