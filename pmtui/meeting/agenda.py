@@ -1,0 +1,389 @@
+"""The post-mortem meeting's timed agenda and its timer state machine.
+
+The agenda is the spec's (5 + 15 + 10 + 15 + 5 = 50 minutes); only the minutes
+can be changed, in ``config.toml`` (``[meeting] agenda = [5, 15, 10, 15, 5]``)
+or with ``--agenda 5,15,10,15,5``.
+
+Time comes from an injected :class:`~pmtui.meeting.clock.Clock`. An item's
+elapsed time is ``accumulated + (now - running_since)`` while the clock runs, so
+the figures are right however rarely the screen redraws; nothing here counts
+ticks. Whichever item is current receives the running time.
+
+Resuming after a crash: a record with ``started_at`` but no ``ended_at`` resumes
+*paused* at ``current_item`` with exactly the recorded ``actual_seconds``. Wall
+time between the last autosave and the restart is not counted (a crashed app or
+a laptop closed overnight must not inflate an item); the facilitator resumes the
+clock. Autosave every few seconds keeps the loss to those seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pmtui import config as config_module
+from pmtui import paths
+from pmtui.document.model import MeetingItem, MeetingRecord
+from pmtui.errors import UserError
+from pmtui.meeting.clock import Clock
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One line of the spec's agenda and the wizard steps it works on."""
+
+    name: str
+    minutes: float
+    steps: tuple[str, ...]
+
+
+#: The spec's "Agenda" table, with the wizard steps each item edits.
+SPEC_AGENDA: tuple[AgendaEntry, ...] = (
+    AgendaEntry("Review timeline and impact", 5, ("facts", "timeline")),
+    AgendaEntry("Walk through Five Whys", 15, ("whys",)),
+    AgendaEntry("Identify process gaps", 10, ("gaps",)),
+    AgendaEntry("Define and assign action items", 15, ("actions",)),
+    AgendaEntry("Capture key learnings", 5, ("learnings",)),
+)
+
+DEFAULT_MINUTES: tuple[float, ...] = tuple(entry.minutes for entry in SPEC_AGENDA)
+MAX_MINUTES = 240
+LAST_MINUTE_SECONDS = 60.0
+_EXAMPLE = ",".join(f"{m:g}" for m in DEFAULT_MINUTES)
+
+
+def steps_for(name: str) -> tuple[str, ...]:
+    """The wizard steps an agenda item works on (``()`` for an unknown name)."""
+    for entry in SPEC_AGENDA:
+        if entry.name == name:
+            return entry.steps
+    return ()
+
+
+class AgendaError(UserError):
+    """Bad agenda minutes, from ``--agenda`` or the config file; one line."""
+
+
+def _check_minutes(values: Sequence[Any], where: str) -> tuple[float, ...]:
+    if len(values) != len(SPEC_AGENDA):
+        raise AgendaError(
+            f"{where} needs {len(SPEC_AGENDA)} durations in minutes, one per agenda item "
+            f"(e.g. {_EXAMPLE}), got {len(values)}"
+        )
+    minutes: list[float] = []
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise AgendaError(f"{where}: {value!r} is not a number of minutes")
+        if not math.isfinite(value) or value <= 0 or value > MAX_MINUTES:
+            raise AgendaError(
+                f"{where}: {value:g} minutes is out of range (more than 0, at most {MAX_MINUTES})"
+            )
+        minutes.append(float(value))
+    return tuple(minutes)
+
+
+def parse_agenda(text: str) -> tuple[float, ...]:
+    """Parse ``--agenda 5,15,10,15,5`` (decimals allowed) into minutes per item."""
+    parts = [part.strip() for part in text.split(",")]
+    values: list[Any] = []
+    for part in parts:
+        try:
+            values.append(float(part))
+        except ValueError:
+            raise AgendaError(f"--agenda: {part!r} is not a number of minutes") from None
+    return _check_minutes(values, "--agenda")
+
+
+def agenda_from_config(path: Path | None = None) -> tuple[float, ...]:
+    """The ``[meeting] agenda`` minutes from ``config.toml``, or the spec's."""
+    try:
+        table = config_module.section("meeting", path)
+    except config_module.ConfigError as exc:
+        raise AgendaError(str(exc)) from None
+    if "agenda" not in table:
+        return DEFAULT_MINUTES
+    value = table["agenda"]
+    where = f"{path or paths.config_file()}: [meeting] agenda"
+    if not isinstance(value, list):
+        example = _EXAMPLE.replace(",", ", ")
+        raise AgendaError(f"{where} must be a list of minutes, e.g. [{example}]")
+    return _check_minutes(value, where)
+
+
+def resolve_agenda(cli_value: str | None, config_path: Path | None = None) -> tuple[float, ...]:
+    """``--agenda`` when given, else the config file, else the spec's minutes."""
+    if cli_value is not None:
+        return parse_agenda(cli_value)
+    return agenda_from_config(config_path)
+
+
+class TimerState(StrEnum):
+    READY = "ready"  # the ground rules are on screen; the clock has not started
+    RUNNING = "running"
+    PAUSED = "paused"
+    ENDED = "ended"
+
+
+class Urgency(StrEnum):
+    NORMAL = "normal"
+    LAST_MINUTE = "last-minute"
+    OVERTIME = "overtime"
+
+
+class MeetingStateError(Exception):
+    """A control that does not apply right now; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class TimeUp:
+    """The current item's planned time has just run out (fired once per deadline)."""
+
+    index: int
+    name: str
+
+
+@dataclass
+class _Item:
+    name: str
+    planned_seconds: float
+    accumulated: float = 0.0
+
+
+def format_clock(seconds: float) -> str:
+    """``MM:SS`` for time left (rounded up, so it reads 00:00 exactly when time
+    is up) and ``+MM:SS`` for time over (rounded down)."""
+    if seconds >= 0:
+        whole = math.ceil(seconds - 1e-9)
+        sign = ""
+    else:
+        whole = math.floor(-seconds + 1e-9)
+        sign = "+"
+    return f"{sign}{whole // 60:02d}:{whole % 60:02d}"
+
+
+def format_duration(seconds: float) -> str:
+    """Elapsed time as ``MM:SS`` (rounded down)."""
+    whole = max(0, math.floor(seconds + 1e-9))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+class MeetingTimer:
+    """The agenda clock. Every control raises :class:`MeetingStateError` when it
+    does not apply (e.g. "Next agenda item" on the last item)."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        minutes: Sequence[float] = DEFAULT_MINUTES,
+        *,
+        names: Sequence[str] | None = None,
+    ) -> None:
+        names = list(names) if names is not None else [entry.name for entry in SPEC_AGENDA]
+        if len(names) != len(minutes) or not names:
+            raise ValueError("an agenda needs one duration per item")
+        self.clock = clock
+        self.items = [_Item(n, float(m) * 60) for n, m in zip(names, minutes, strict=True)]
+        self.state = TimerState.READY
+        self.current = 0
+        self.started_at: dt.datetime | None = None
+        self.ended_at: dt.datetime | None = None
+        self._running_since: float | None = None
+        self._fired: dict[int, float] = {}  # item -> planned seconds its time-up fired at
+        self._last_activity = clock.monotonic()
+
+    # -- building from and to the document --------------------------------------
+
+    @classmethod
+    def from_record(
+        cls,
+        record: MeetingRecord | None,
+        clock: Clock,
+        minutes: Sequence[float] = DEFAULT_MINUTES,
+    ) -> MeetingTimer:
+        """A timer for a document's meeting: fresh (with ``minutes``) when it has
+        none or it never started; resumed paused, with the recorded seconds,
+        when it started and did not end; ended when it ended."""
+        if record is None or record.started_at is None or not record.items:
+            return cls(clock, minutes)
+        timer = cls(
+            clock,
+            [item.planned_minutes for item in record.items],
+            names=[item.name for item in record.items],
+        )
+        for item, saved in zip(timer.items, record.items, strict=True):
+            item.accumulated = saved.actual_seconds
+            if item.accumulated >= item.planned_seconds:
+                timer._fired[timer.items.index(item)] = item.planned_seconds
+        timer.current = min(record.current_item, len(timer.items) - 1)
+        timer.started_at = record.started_at
+        timer.ended_at = record.ended_at
+        timer.state = TimerState.ENDED if record.ended_at else TimerState.PAUSED
+        return timer
+
+    def to_record(self) -> MeetingRecord | None:
+        """The meeting as the document stores it (``None`` before it starts)."""
+        if self.state is TimerState.READY:
+            return None
+        return MeetingRecord(
+            started_at=self.started_at,
+            ended_at=self.ended_at,
+            current_item=self.current,
+            items=[
+                MeetingItem(
+                    name=item.name,
+                    planned_minutes=round(item.planned_seconds / 60, 4),
+                    actual_seconds=round(self.elapsed(i), 1),
+                )
+                for i, item in enumerate(self.items)
+            ],
+        )
+
+    # -- readings ---------------------------------------------------------------
+
+    def elapsed(self, index: int | None = None) -> float:
+        """Seconds spent on an item (default: the current one)."""
+        index = self.current if index is None else index
+        seconds = self.items[index].accumulated
+        if index == self.current and self._running_since is not None:
+            seconds += self.clock.monotonic() - self._running_since
+        return seconds
+
+    def planned(self, index: int | None = None) -> float:
+        """Planned seconds for an item, including any minutes added."""
+        return self.items[self.current if index is None else index].planned_seconds
+
+    def remaining(self, index: int | None = None) -> float:
+        """Planned minus elapsed seconds; negative once the item runs over."""
+        return self.planned(index) - self.elapsed(index)
+
+    def overrun(self, index: int | None = None) -> float:
+        return max(0.0, -self.remaining(index))
+
+    def urgency(self) -> Urgency:
+        left = self.remaining()
+        if left <= 0:
+            return Urgency.OVERTIME
+        if left <= LAST_MINUTE_SECONDS:
+            return Urgency.LAST_MINUTE
+        return Urgency.NORMAL
+
+    def total_elapsed(self) -> float:
+        return sum(self.elapsed(i) for i in range(len(self.items)))
+
+    def total_planned(self) -> float:
+        return sum(item.planned_seconds for item in self.items)
+
+    @property
+    def name(self) -> str:
+        return self.items[self.current].name
+
+    @property
+    def next_name(self) -> str | None:
+        return self.items[self.current + 1].name if self.current + 1 < len(self.items) else None
+
+    @property
+    def is_last(self) -> bool:
+        return self.current == len(self.items) - 1
+
+    def steps(self) -> tuple[str, ...]:
+        """The wizard steps for the current item."""
+        return steps_for(self.name)
+
+    # -- events -----------------------------------------------------------------
+
+    def poll(self) -> list[TimeUp]:
+        """Events since the last poll: :class:`TimeUp` once when the current
+        item's time runs out (again only if minutes are added and run out)."""
+        if self.state not in (TimerState.RUNNING, TimerState.PAUSED):
+            return []
+        planned = self.planned()
+        if self.remaining() <= 0 and self._fired.get(self.current) != planned:
+            self._fired[self.current] = planned
+            return [TimeUp(self.current, self.name)]
+        return []
+
+    def touch(self) -> None:
+        """Note that the room did something (an edit), for :meth:`quiet_for`."""
+        self._last_activity = self.clock.monotonic()
+
+    def quiet_for(self) -> float:
+        """Seconds since the last :meth:`touch` (or control), while running."""
+        if self.state is not TimerState.RUNNING:
+            return 0.0
+        return self.clock.monotonic() - self._last_activity
+
+    # -- controls ---------------------------------------------------------------
+
+    def _fold(self) -> None:
+        """Move the running time into the current item's accumulated seconds."""
+        if self._running_since is not None:
+            now = self.clock.monotonic()
+            self.items[self.current].accumulated += now - self._running_since
+            self._running_since = now
+
+    def _require(self, *states: TimerState) -> None:
+        if self.state in states:
+            return
+        raise MeetingStateError(
+            {
+                TimerState.READY: "The meeting has not started yet; start it first.",
+                TimerState.RUNNING: "The timer is already running.",
+                TimerState.PAUSED: "The timer is paused; resume it first.",
+                TimerState.ENDED: "The meeting has ended; its record is saved.",
+            }[self.state]
+        )
+
+    def start(self) -> None:
+        self._require(TimerState.READY)
+        self.started_at = self.clock.now()
+        self.state = TimerState.RUNNING
+        self._running_since = self.clock.monotonic()
+        self.touch()
+
+    def pause(self) -> None:
+        self._require(TimerState.RUNNING)
+        self._fold()
+        self._running_since = None
+        self.state = TimerState.PAUSED
+
+    def resume(self) -> None:
+        self._require(TimerState.PAUSED)
+        self._running_since = self.clock.monotonic()
+        self.state = TimerState.RUNNING
+        self.touch()
+
+    def go_to(self, index: int) -> None:
+        """Make ``index`` the current item; the clock keeps its state."""
+        self._require(TimerState.RUNNING, TimerState.PAUSED)
+        if not 0 <= index < len(self.items):
+            raise MeetingStateError(f"There is no agenda item {index + 1}.")
+        self._fold()
+        self.current = index
+        self.touch()
+
+    def next(self) -> None:
+        if self.state in (TimerState.RUNNING, TimerState.PAUSED) and self.is_last:
+            raise MeetingStateError("This is the last agenda item; end the meeting when done.")
+        self.go_to(self.current + 1)
+
+    def previous(self) -> None:
+        if self.state in (TimerState.RUNNING, TimerState.PAUSED) and self.current == 0:
+            raise MeetingStateError("This is the first agenda item.")
+        self.go_to(self.current - 1)
+
+    def add_minutes(self, minutes: float = 5) -> None:
+        """Extend the current item's planned time."""
+        self._require(TimerState.READY, TimerState.RUNNING, TimerState.PAUSED)
+        self.items[self.current].planned_seconds += minutes * 60
+
+    def end(self) -> None:
+        self._require(TimerState.RUNNING, TimerState.PAUSED)
+        self._fold()
+        self._running_since = None
+        self.ended_at = self.clock.now()
+        self.state = TimerState.ENDED
