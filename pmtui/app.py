@@ -1,21 +1,129 @@
-"""The Textual app (a placeholder home screen until the wizard lands)."""
+"""The Textual app: Home, the wizard, and (with ``meeting=True``) meeting mode."""
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.app import App
+
+from pmtui.commands import PmtuiCommands
+from pmtui.document.autosave import Clock
 
 
 class PmtuiApp(App[None]):
+    """pmtui. ``new_title``/``open_path`` open the wizard straight away."""
+
     TITLE = "pmtui"
     SUB_TITLE = "blameless post-mortems"
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    COMMANDS = App.COMMANDS | {PmtuiCommands}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("pmtui guides a team through a blameless post-mortem.", id="welcome")
-        yield Footer()
+    def __init__(
+        self,
+        *,
+        new_title: str | None = None,
+        open_path: Path | None = None,
+        clock: Clock = time.monotonic,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__()
+        self.new_title = new_title
+        self.open_path = open_path
+        self.clock = clock
+        self.today = today
+        self._blame_config: object | None = None
+        self._blame_config_loaded = False
+
+    def on_mount(self) -> None:
+        from pmtui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.new_title is not None:
+            self.start_new(self.new_title)
+        elif self.open_path is not None:
+            self.open_document(self.open_path)
+
+    @property
+    def blame_config(self) -> object | None:
+        """The user's ``[blame]`` config; a bad config is reported once, defaults used."""
+        if not self._blame_config_loaded:
+            self._blame_config_loaded = True
+            from pmtui.blame import load_blame_config
+            from pmtui.errors import UserError
+
+            try:
+                self._blame_config = load_blame_config()
+            except (UserError, OSError) as exc:
+                self.notify(f"Config ignored: {exc}", severity="warning", timeout=10)
+        return self._blame_config
+
+    def _session_options(self) -> dict[str, object]:
+        return {"clock": self.clock, "today": self.today, "blame_config": self.blame_config}
+
+    def start_new(self, title: str = "") -> None:
+        """Open the wizard on a new draft in the drafts folder, title focused."""
+        from pmtui.document.lock import LockHeld
+        from pmtui.document.session import DraftSession
+        from pmtui.errors import UserError
+        from pmtui.screens.wizard import WizardScreen
+
+        try:
+            session = DraftSession.create(title, **self._session_options())
+        except (UserError, OSError, LockHeld) as exc:
+            self.notify(f"Could not start a new post-mortem: {exc}", severity="error")
+            return
+        self.push_screen(WizardScreen(session, focus_field="title"))
+
+    def open_document(self, path: Path) -> None:
+        """Open ``path`` in the wizard; a file another pmtui holds can open read-only."""
+        from pmtui.document.lock import LockHeld
+        from pmtui.document.session import DraftSession
+        from pmtui.errors import UserError
+        from pmtui.screens.confirm import ConfirmScreen
+        from pmtui.screens.wizard import WizardScreen
+
+        try:
+            session = DraftSession.open(path, **self._session_options())
+        except LockHeld as held:
+
+            def answered(read_only: bool | None) -> None:
+                if not read_only:
+                    return
+                try:
+                    session = DraftSession.open(path, read_only=True, **self._session_options())
+                except (UserError, OSError) as exc:
+                    self.notify(str(exc), severity="error", timeout=15)
+                    return
+                self.push_screen(WizardScreen(session))
+
+            question = (
+                f"[b]{path.name}[/b] is open in another pmtui (pid {held.pid}).\n\n"
+                "Editing it in two places would lose work. Open it read-only?"
+            )
+            self.push_screen(ConfirmScreen(question, yes="Open read-only"), answered)
+            return
+        except (UserError, OSError) as exc:
+            # Never overwritten: nothing is written to a file that failed to load.
+            self.notify(f"Cannot open: {exc}", severity="error", timeout=15)
+            return
+        self.push_screen(WizardScreen(session))
+
+    def close_sessions(self) -> None:
+        """Save every open draft and release its lock."""
+        from pmtui.screens.wizard import WizardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WizardScreen):
+                screen.close_session()
+
+    async def action_quit(self) -> None:
+        self.close_sessions()
+        self.exit()
 
 
 def run(
@@ -26,5 +134,14 @@ def run(
     agenda: str | None = None,
     theme: str | None = None,
 ) -> int:
-    PmtuiApp().run()
-    return 0
+    if open_path is not None and not meeting:
+        # A file that does not parse: one clear line (PATH:LINE: what), exit 2,
+        # and the file is never touched.
+        from pmtui.document.storage import load
+
+        load(open_path)
+    app = PmtuiApp(new_title=new_title, open_path=open_path)
+    if theme:
+        app.theme = theme
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,58 @@
+"""Command-palette (ctrl+p) commands for the wizard and the home screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from pmtui.document.model import STEPS
+
+
+class PmtuiCommands(Provider):
+    """Save, Export Markdown, Next/Previous step, Go to step: <name>, Review, …"""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        from pmtui.screens.home import HomeScreen
+        from pmtui.screens.wizard import WizardScreen
+        from pmtui.widgets.steps import STEP_TITLES
+
+        screen = self.screen
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        if isinstance(screen, WizardScreen):
+            commands += [
+                ("Save", screen.action_save, "Save the post-mortem now"),
+                ("Export Markdown", screen.action_export, "Write a Markdown copy"),
+                ("Next step", screen.action_next_step, "Go to the next wizard step"),
+                ("Previous step", screen.action_previous_step, "Go to the previous step"),
+                ("Review", screen.action_review, "Rendered document, checklist, warnings"),
+                ("Allow warning", screen.action_allow_warning, "Allow the shown blame warning"),
+                ("Home", screen.action_home, "Save and go back to the list"),
+            ]
+            for step in STEPS:
+                commands.append(
+                    (
+                        f"Go to step: {STEP_TITLES[step]}",
+                        partial(screen.show_step, step),
+                        f"Show the {STEP_TITLES[step]} step",
+                    )
+                )
+        if isinstance(screen, HomeScreen):
+            commands += [
+                ("New post-mortem", screen.action_new, "Start a new post-mortem"),
+                ("Open", screen.action_open, "Open the selected post-mortem"),
+                ("Delete", screen.action_delete, "Move the selected post-mortem to the trash"),
+            ]
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,73 @@
+"""Read and write a document's text fields by the blame engine's field paths
+(``title``, ``five_whys[0]``, ``timeline[2].event``, ``action_items[0].owner``).
+No Textual here."""
+
+from __future__ import annotations
+
+import re
+
+from pmtui.document.model import Postmortem
+
+_PATH_RE = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?$")
+
+#: Which wizard step shows each top-level field.
+FIELD_STEPS: dict[str, str] = {
+    "title": "facts",
+    "date": "facts",
+    "duration": "facts",
+    "severity": "facts",
+    "author": "facts",
+    "summary": "facts",
+    "impact": "facts",
+    "timeline": "timeline",
+    "five_whys": "whys",
+    "gaps": "gaps",
+    "action_items": "actions",
+    "learnings": "learnings",
+    "extra_sections": "review",
+}
+
+
+def split_path(path: str) -> tuple[str, int | None, str | None]:
+    """``"timeline[2].event"`` -> ``("timeline", 2, "event")``."""
+    match = _PATH_RE.match(path)
+    if not match:
+        raise ValueError(f"not a field path: {path!r}")
+    name, index, attr = match.groups()
+    return name, (int(index) if index is not None else None), attr
+
+
+def step_of(path: str) -> str:
+    """The wizard step where the field at ``path`` is edited."""
+    return FIELD_STEPS.get(split_path(path)[0], "review")
+
+
+def get_text(doc: Postmortem, path: str) -> str:
+    """The text at ``path`` (empty when the row does not exist yet)."""
+    name, index, attr = split_path(path)
+    value: object = getattr(doc, name)
+    if index is not None:
+        items = value if isinstance(value, list) else []
+        if index >= len(items):
+            return ""
+        value = items[index]
+    if attr is not None:
+        value = getattr(value, attr)
+    return "" if value is None else str(value)
+
+
+def set_text(doc: Postmortem, path: str, text: str) -> None:
+    """Store ``text`` at ``path``; lists of strings grow to fit the index."""
+    name, index, attr = split_path(path)
+    if index is None:
+        setattr(doc, name, text)
+        return
+    items = getattr(doc, name)
+    if attr is None:
+        values = list(items)
+        while len(values) <= index:
+            values.append("")
+        values[index] = text
+        setattr(doc, name, values)
+    else:
+        setattr(items[index], attr, text)

@@ -1,0 +1,160 @@
+"""A draft being edited: the document, its file, its lock and its autosave.
+
+The wizard and meeting mode share one ``DraftSession``; every step pane edits
+``session.doc`` and calls ``session.changed()``. The UI polls ``autosave()``
+from a timer. No Textual here, so all of this is unit-testable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pmtui.document.autosave import Autosaver, Clock
+from pmtui.document.lock import DocumentLock
+from pmtui.document.model import Allowance, Postmortem
+
+if TYPE_CHECKING:
+    from pmtui.blame import DocumentFinding, Finding
+
+
+class DraftSession:
+    """One open post-mortem.
+
+    Attributes:
+        doc: the document, edited in place by the step panes.
+        path: the Markdown file it is saved to.
+        lock: our lock on ``path`` (``None`` when read-only).
+        read_only: when True nothing is ever written.
+        autosaver: decides when unsaved changes are written.
+    """
+
+    def __init__(
+        self,
+        doc: Postmortem,
+        path: Path,
+        *,
+        lock: DocumentLock | None = None,
+        read_only: bool = False,
+        clock: Clock = time.monotonic,
+        today: Callable[[], dt.date] = dt.date.today,
+        blame_config: object | None = None,
+    ) -> None:
+        self.doc = doc
+        self.path = path
+        self.lock = lock
+        self.read_only = read_only
+        self.autosaver = Autosaver(clock)
+        self.today = today
+        self.blame_config = blame_config
+        self.save_count = 0
+        self.last_error: str | None = None
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False, **kwargs: object) -> DraftSession:
+        """Load ``path`` and lock it.
+
+        Raises ``DocumentError`` when the file cannot be read (it is then never
+        written), and ``LockHeld`` when another live pmtui has it open and
+        ``read_only`` is False.
+        """
+        from pmtui.document import storage
+
+        doc = storage.load(path)
+        lock = None if read_only else DocumentLock.acquire(path)
+        return cls(doc, path, lock=lock, read_only=read_only, **kwargs)  # type: ignore[arg-type]
+
+    @classmethod
+    def create(
+        cls, title: str = "", *, folder: Path | None = None, **kwargs: object
+    ) -> DraftSession:
+        """A new draft at ``storage.new_path(title)``; written on the first change."""
+        from pmtui.document import storage
+
+        today = kwargs.get("today", dt.date.today)
+        date = today()  # type: ignore[operator]
+        path = storage.new_path(title or "untitled", date, folder)
+        doc = Postmortem(title=title, date=date, wizard_step="facts")
+        lock = DocumentLock.acquire(path)
+        session = cls(doc, path, lock=lock, **kwargs)  # type: ignore[arg-type]
+        if title:
+            session.changed()
+        return session
+
+    # -- saving ------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self.autosaver.dirty
+
+    def changed(self) -> None:
+        """Call after every edit of ``doc``."""
+        if not self.read_only:
+            self.autosaver.changed()
+
+    def save(self) -> None:
+        """Write the document now (atomically). Raises ``StorageError`` on failure."""
+        if self.read_only:
+            return
+        from pmtui.document import storage
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        storage.save(self.doc, self.path)
+        self.autosaver.saved()
+        self.save_count += 1
+        self.last_error = None
+
+    def autosave(self) -> bool:
+        """Save if a save is due; True when something was written.
+
+        A failed write is kept in ``last_error`` and retried on the next call.
+        """
+        if self.read_only or not self.autosaver.due():
+            return False
+        from pmtui.errors import UserError
+
+        try:
+            self.save()
+        except (UserError, OSError) as exc:
+            self.last_error = str(exc)
+            return False
+        return True
+
+    def close(self) -> None:
+        """Save unsaved changes and release the lock."""
+        try:
+            if self.dirty:
+                self.save()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
+
+    # -- blame -------------------------------------------------------------
+
+    def scan(self, text: str) -> list[Finding]:
+        """Blame findings in one field's text, honouring the allowed ones."""
+        from pmtui.blame import scan
+
+        return scan(text, config=self.blame_config, allowed=self.doc.allowed)  # type: ignore[arg-type]
+
+    def findings(self) -> list[DocumentFinding]:
+        """Every finding in the document (fields and action-item checks)."""
+        from pmtui.blame import scan_document
+
+        return scan_document(self.doc, config=self.blame_config, today=self.today())  # type: ignore[arg-type]
+
+    def allow(self, finding: Finding, *, whole_document: bool = False) -> None:
+        """Mark a warning as allowed (saved in the file as the engine's comment)."""
+        allowance = Allowance(rule=finding.rule, match=None if whole_document else finding.match)
+        if allowance not in self.doc.allowed:
+            self.doc.allowed = [*self.doc.allowed, allowance]
+            self.changed()
+
+    def allowed_rules(self) -> Iterable[Allowance]:
+        return tuple(self.doc.allowed)

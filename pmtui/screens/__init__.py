@@ -1,0 +1,1 @@
+"""pmtui's screens, one module each."""

@@ -1,0 +1,1 @@
+"""Reusable widgets: step panes, the step list and the warning panel."""

@@ -1,0 +1,98 @@
+"""Step 1: Gather Facts (Not Fault) - title, date, duration, severity, author,
+summary and customer impact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Label, Select, Static
+
+from pmtui.document.model import Severity
+from pmtui.widgets.fields import BlameInput, BlameTextArea
+from pmtui.widgets.steps.base import FOCUS_LINE, StepPane, field_error, show_error
+
+
+def parse_date(text: str) -> dt.date:
+    """A ``YYYY-MM-DD`` date; ``ValueError`` with a message a user understands."""
+    text = text.strip()
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date: use YYYY-MM-DD, e.g. 2024-03-07") from None
+
+
+class FactsPane(StepPane):
+    STEP = "facts"
+    TITLE = "1 · Facts"
+    GUIDANCE = (
+        "[b]Step 1: Gather Facts (Not Fault)[/b]\n\n"
+        f"{FOCUS_LINE}\n\n"
+        "[b]Summary[/b]: one paragraph: what happened, the impact, the key fix.\n"
+        "[b]Severity[/b]: SEV-1 (worst) to SEV-3.\n"
+        "[b]Duration[/b]: e.g. 2 hours; the timeline step can fill it in.\n\n"
+        "[b]Ask[/b]\n"
+        "• What was the customer impact?\n"
+        '• What allowed this to happen? (not "Who caused this?")\n'
+        '• "Our system didn\'t prevent this error", not "This was human error"'
+    )
+    GUIDANCE_SHORT = f"{FOCUS_LINE} Summary: what happened, impact, key fix."
+
+    def compose_fields(self) -> ComposeResult:
+        doc = self.doc
+        yield Label("Incident title", classes="field-label")
+        yield BlameInput("title", "Title", doc.title, id="title", placeholder="What happened?")
+        yield Label("Date (YYYY-MM-DD)", classes="field-label")
+        date = Input(doc.date.isoformat() if doc.date else "", id="date", compact=True)
+        date.field_path = "date"  # type: ignore[attr-defined]
+        yield date
+        yield field_error("date-error")
+        yield Label("Duration", classes="field-label")
+        yield BlameInput(
+            "duration", "Duration", doc.duration, id="duration", placeholder="e.g. 2 hours"
+        )
+        yield Label("Severity", classes="field-label")
+        severity: Select[Severity] = Select(
+            [(s.value, s) for s in Severity],
+            value=doc.severity if doc.severity else Select.NULL,
+            prompt="Choose SEV-1/2/3",
+            id="severity",
+            compact=True,
+        )
+        severity.field_path = "severity"  # type: ignore[attr-defined]
+        yield severity
+        yield Label("Author", classes="field-label")
+        yield BlameInput("author", "Author", doc.author, id="author", placeholder="Your name")
+        yield Label("Summary: what happened, impact, key fix", classes="field-label")
+        yield BlameTextArea("summary", "Summary", doc.summary, id="summary")
+        yield Label("Customer impact", classes="field-label")
+        yield BlameTextArea("impact", "Impact", doc.impact or "", id="impact")
+        yield Static("")
+
+    @on(Input.Changed, "#date")
+    def _date_changed(self, event: Input.Changed) -> None:
+        error = self.query_one("#date-error", Static)
+        text = event.value.strip()
+        if not text:
+            show_error(error, None)
+            value = None
+        else:
+            try:
+                value = parse_date(text)
+            except ValueError as exc:
+                show_error(error, str(exc))
+                return
+            show_error(error, None)
+        if value != self.doc.date and not self.session.read_only:
+            self.doc.date = value
+            self.edited("date")
+
+    @on(Select.Changed, "#severity")
+    def _severity_changed(self, event: Select.Changed) -> None:
+        value = None if event.value is Select.NULL else Severity(event.value)
+        if value != self.doc.severity and not self.session.read_only:
+            self.doc.severity = value
+            self.edited("severity")

@@ -1,0 +1,101 @@
+"""Step 7: review - the document rendered, the completeness checklist, every
+warning (select one to jump to its field), save and export."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from pmtui.document.completeness import checklist, percent_complete
+from pmtui.messages import JumpToField
+from pmtui.widgets.steps.base import StepPane
+
+STEP_TITLES = {
+    "facts": "Facts",
+    "timeline": "Timeline",
+    "whys": "Five Whys",
+    "gaps": "Process gaps",
+    "actions": "Action items",
+    "learnings": "Key learnings",
+    "review": "Review",
+}
+
+
+class ReviewPane(StepPane):
+    STEP = "review"
+    TITLE = "7 · Review"
+
+    DEFAULT_CSS = """
+    ReviewPane .review-body { height: 1fr; }
+    ReviewPane .review-doc { width: 1fr; height: 1fr; padding: 0 1; }
+    ReviewPane .review-side { width: 46; height: 1fr; border-left: vkey $primary 50%; }
+    ReviewPane .review-side Static { padding: 0 1; }
+    ReviewPane #review-warnings { height: 1fr; min-height: 3; }
+    .-narrow ReviewPane .review-body { layout: vertical; }
+    .-narrow ReviewPane .review-side {
+        dock: top; width: 1fr; height: 11; border-left: none; border-bottom: hkey $primary 50%;
+    }
+    .-narrow ReviewPane .review-side-body { layout: horizontal; }
+    .-narrow ReviewPane #review-checklist { width: 1fr; height: 1fr; overflow-y: auto; }
+    .-narrow ReviewPane #review-warnings-box { width: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="review-body"):
+            with Vertical(classes="review-side"):
+                with Horizontal(classes="buttons"):
+                    yield Button("Save (ctrl+s)", id="review-save", compact=True)
+                    yield Button("Export Markdown (ctrl+o)", id="review-export", compact=True)
+                with Vertical(classes="review-side-body"):
+                    yield Static("", id="review-checklist")
+                    with Vertical(id="review-warnings-box"):
+                        yield Static("", id="review-warnings-title")
+                        yield OptionList(id="review-warnings", compact=True)
+            with VerticalScroll(classes="review-doc", id="review-doc"):
+                yield Markdown("", id="review-markdown")
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        from pmtui.document.markdown import to_markdown
+
+        doc = self.doc
+        self.query_one("#review-markdown", Markdown).update(to_markdown(doc))
+        lines = [f"[b]Complete: {percent_complete(doc)}%[/b]"]
+        for item in checklist(doc):
+            mark = "[$success]✓[/]" if item.done else "[$warning]○[/]"
+            lines.append(f"{mark} {STEP_TITLES[item.step]}: {item.label}")
+        self.query_one("#review-checklist", Static).update("\n".join(lines))
+        findings = self.session.findings()
+        options = self.query_one("#review-warnings", OptionList)
+        options.clear_options()
+        for i, found in enumerate(findings):
+            f = found.finding
+            options.add_option(
+                Option(
+                    f"⚠ {STEP_TITLES.get(found.step, found.step)} · {found.field}: "
+                    f"“{f.match}” — {f.suggestion or f.message}",
+                    id=f"w{i}:{found.field}",
+                )
+            )
+        title = (
+            f"[b]Warnings: {len(findings)}[/b] (enter: go to the field)"
+            if findings
+            else "[b]No warnings.[/b] The language is blameless."
+        )
+        self.query_one("#review-warnings-title", Static).update(title)
+
+    @on(OptionList.OptionSelected, "#review-warnings")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        field = option_id.split(":", 1)[1] if ":" in option_id else ""
+        if field:
+            self.post_message(JumpToField(field))
+
+    def focus_field(self, field: str | None = None) -> bool:
+        self.query_one("#review-warnings", OptionList).focus()
+        return True
