@@ -1,0 +1,566 @@
+"""Meeting mode: the timed agenda of a live post-mortem, for a shared screen.
+
+A big countdown for the current agenda item sits beside that item's wizard
+step pane(s), so the room edits the document while the clock runs. All timing
+comes from :class:`~pmtui.meeting.agenda.MeetingTimer` and its injected clock;
+the interval timer here only redraws, polls for "time's up", and autosaves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static
+
+from pmtui.document.model import STEPS
+from pmtui.meeting.agenda import (
+    DEFAULT_MINUTES,
+    MeetingStateError,
+    MeetingTimer,
+    TimerState,
+    Urgency,
+    format_clock,
+    format_duration,
+    resolve_agenda,
+)
+from pmtui.meeting.clock import Clock, SystemClock
+from pmtui.meeting.guidance import (
+    FACILITATION_TIPS,
+    GROUND_RULES,
+    SAFETY_EXPECTATIONS,
+    SAFETY_PROMISES,
+    facilitation_question,
+)
+from pmtui.messages import DocumentEdited, FieldFindings
+
+if TYPE_CHECKING:
+    from pmtui.document.session import DraftSession
+
+#: How often the screen redraws (the figures come from the clock, not from this).
+REDRAW_SECONDS = 0.25
+#: While the clock runs, the meeting record reaches the document this often.
+SYNC_SECONDS = 2.0
+#: Below this width the clock sits above the step instead of beside it.
+NARROW_WIDTH = 110
+
+#: (palette name, screen action, help) for every meeting control.
+CONTROLS: tuple[tuple[str, str, str], ...] = (
+    ("Start meeting", "start", "Start the agenda clock on the first item"),
+    ("Pause timer", "pause", "Stop the clock; nothing is counted until it resumes"),
+    ("Resume timer", "resume", "Start the clock again on the current item"),
+    ("Next agenda item", "next_item", "Move on; time now counts for the next item"),
+    ("Previous agenda item", "previous_item", "Go back; time now counts for that item"),
+    ("Add 5 minutes", "add_time", "Give the current item five more minutes"),
+    ("End meeting", "end", "Stop the clock and save the meeting record"),
+)
+
+
+def _step_pane_classes() -> dict[str, type[Widget]]:
+    """The wizard's step panes by step name (a step without one gets a placeholder)."""
+    import importlib
+
+    classes: dict[str, type[Widget]] = {}
+    for step in STEPS:
+        try:
+            module = importlib.import_module(f"pmtui.widgets.steps.{step}")
+        except ImportError:
+            continue
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Widget)
+                and getattr(value, "STEP", "") == step
+            ):
+                classes[step] = value
+    return classes
+
+
+def _rules_markup() -> str:
+    rules = "\n".join(
+        f"  {i}. [b]{rule}[/b] {text}" for i, (rule, text) in enumerate(GROUND_RULES, 1)
+    )
+    promises = "\n".join(f"  • [b]{what}[/b] {rest}" for what, rest in SAFETY_PROMISES)
+    expect = "\n".join(f"  • [b]{what}[/b] {rest}" for what, rest in SAFETY_EXPECTATIONS)
+    return (
+        "[b $accent]Ground rules[/]\n"
+        f"{rules}\n\n"
+        "[b $accent]The psychological safety contract[/]\n"
+        f"[b]We promise:[/b]\n{promises}\n"
+        f"[b]We expect:[/b]\n{expect}\n\n"
+        "[i]We don't fire people for making mistakes. "
+        "We fire people for hiding them.[/i]"
+    )
+
+
+def _tips_markup() -> str:
+    return "[b]Facilitation tips[/b]\n" + "\n".join(
+        f"{tip.when}\n  [b]“{tip.ask}”[/b]" for tip in FACILITATION_TIPS
+    )
+
+
+class MeetingScreen(Screen[None]):
+    """The agenda clock beside the current item's wizard steps."""
+
+    CSS_PATH = "meeting.tcss"
+    TITLE = "Post-mortem meeting"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f5", "start", "Start", id="meeting.start", tooltip="Start the meeting clock"),
+        Binding("f6", "pause", "Pause", id="meeting.pause", tooltip="Pause the timer"),
+        Binding("f6", "resume", "Resume", id="meeting.resume", tooltip="Resume the timer"),
+        Binding("f7", "previous_item", "Prev item", id="meeting.previous", tooltip="Previous item"),
+        Binding("f8", "next_item", "Next item", id="meeting.next", tooltip="Next agenda item"),
+        Binding("f9", "add_time", "+5 min", id="meeting.add", tooltip="Add 5 minutes"),
+        Binding("f10", "end", "End", id="meeting.end", tooltip="End the meeting and save"),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            id="meeting.leave",
+            tooltip="Pause and go back to the wizard",
+        ),
+    ]
+
+    def __init__(
+        self,
+        session: DraftSession,
+        *,
+        minutes: tuple[float, ...] = DEFAULT_MINUTES,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.clock: Clock = clock or SystemClock()
+        self.timer = MeetingTimer.from_record(session.doc.meeting, self.clock, minutes)
+        self._last_sync = self.clock.monotonic()
+        self._shown_steps: tuple[str, ...] | None = None
+        self._findings_stale = True
+        self._warnings: list[tuple[str, str, str, str]] = []  # (label, match, message, fix)
+
+    # -- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="meeting-body"):
+            with Vertical(id="timer-pane"):
+                with Horizontal(id="clock-box"):
+                    yield Digits("00:00", id="countdown")
+                    with Vertical(id="clock-info"):
+                        yield Static(id="item-title")
+                        yield Static(id="clock-state")
+                        yield Static(id="up-next")
+                        yield Static(id="totals")
+                yield Static(id="blame-alert", classes="-empty")
+                yield Static(id="question", classes="-empty")
+                yield Static(_tips_markup(), id="tips")
+            with ContentSwitcher(id="stage", initial="rules"):
+                with VerticalScroll(id="rules"):
+                    yield Static(_rules_markup(), id="rules-text")
+                    yield Static(id="agenda-table")
+                    yield Static(
+                        "Press [b]F5[/b] or choose [b]Start meeting[/b] (ctrl+p) to start.",
+                        id="start-hint",
+                    )
+                yield VerticalScroll(id="steps")
+                with VerticalScroll(id="summary"):
+                    yield Static(id="summary-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.session.doc.title or self.session.path.name
+        self._update_layout(self.size.width)
+        self.set_interval(REDRAW_SECONDS, self._tick)
+        if self.timer.state is TimerState.PAUSED:
+            self.notify(
+                f"Meeting resumed at “{self.timer.name}” with its recorded time. "
+                "The clock is paused: press F6 (Resume timer) to continue.",
+                title="Meeting resumed",
+                timeout=8,
+            )
+        self._refresh_all()
+
+    def on_resize(self) -> None:
+        self._update_layout(self.size.width)
+
+    def _update_layout(self, width: int) -> None:
+        narrow = width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        # The step panes show their short guidance when their column is narrow.
+        self.query_one("#steps").set_class(width < 150, "-narrow")
+
+    # -- the clock ---------------------------------------------------------------
+
+    def _tick(self) -> None:
+        timer = self.timer
+        for event in timer.poll():
+            self.notify(
+                f"Time's up for “{event.name}”. Add 5 minutes (F9) or move on (F8).",
+                title="Time's up",
+                severity="warning",
+                timeout=10,
+            )
+            self.app.bell()
+        if (
+            timer.state is TimerState.RUNNING
+            and self.clock.monotonic() - self._last_sync >= SYNC_SECONDS
+        ):
+            self._sync_record()
+        self.session.autosave()
+        if self._findings_stale:
+            self._refresh_findings()
+        self._refresh_clock()
+
+    def _sync_record(self) -> None:
+        """Put the timer's record into the document (autosaved shortly after)."""
+        self._last_sync = self.clock.monotonic()
+        record = self.timer.to_record()
+        if record is not None and record != self.session.doc.meeting:
+            self.session.doc.meeting = record
+            self.session.changed()
+
+    def _save_now(self) -> None:
+        self._sync_record()
+        if self.session.read_only:
+            return
+        from pmtui.errors import UserError
+
+        try:
+            self.session.save()
+        except (UserError, OSError) as exc:
+            self.notify(f"Could not save: {exc}", title="Not saved", severity="error")
+
+    def _refresh_clock(self) -> None:
+        timer = self.timer
+        urgency = timer.urgency()
+        state = timer.state
+        digits = self.query_one("#countdown", Digits)
+        shown = format_clock(timer.remaining())
+        if digits.value != shown:
+            digits.update(shown)
+        for node in (digits, self.query_one("#timer-pane")):
+            node.set_class(
+                state is not TimerState.READY and urgency is Urgency.LAST_MINUTE, "-last-minute"
+            )
+            node.set_class(
+                state is not TimerState.READY and urgency is Urgency.OVERTIME, "-overtime"
+            )
+            node.set_class(state is TimerState.PAUSED, "-paused")
+        total = len(timer.items)
+        self.query_one("#item-title", Static).update(
+            Content.from_markup(
+                "[dim]$n/$total[/dim] [b]$name[/b]",
+                n=str(timer.current + 1),
+                total=str(total),
+                name=timer.name,
+            )
+        )
+        self.query_one("#clock-state", Static).update(self._state_text())
+        nxt = timer.next_name
+        if nxt is not None:
+            minutes = timer.planned(timer.current + 1) / 60
+            up_next = f"Next: {nxt} ({minutes:g} min)"
+        else:
+            up_next = "Next: wrap up and end the meeting"
+        self.query_one("#up-next", Static).update(Content(up_next))
+        self.query_one("#totals", Static).update(
+            Content(
+                f"Total {format_duration(timer.total_elapsed())} "
+                f"of {format_duration(timer.total_planned())} planned"
+            )
+        )
+        question = facilitation_question(
+            [(label, match) for label, match, _, _ in self._warnings], timer.quiet_for()
+        )
+        self._show_question(question)
+
+    def _state_text(self) -> Content:
+        timer = self.timer
+        state = timer.state
+        if state is TimerState.READY:
+            return Content.from_markup("[b]Ready[/b] · press F5 to start")
+        if state is TimerState.ENDED:
+            return Content.from_markup("[b]Meeting ended[/b]")
+        label = "▶ Running" if state is TimerState.RUNNING else "⏸ PAUSED"
+        urgency = timer.urgency()
+        if urgency is Urgency.OVERTIME:
+            detail = f"over time by {format_duration(timer.overrun())}"
+        elif urgency is Urgency.LAST_MINUTE:
+            detail = "last minute"
+        else:
+            detail = f"{format_duration(timer.elapsed())} of {timer.planned() / 60:g} min"
+        return Content.from_markup("[b]$label[/b] · $detail", label=label, detail=detail)
+
+    def _refresh_all(self) -> None:
+        self._refresh_stage()
+        self._refresh_clock()
+        self.refresh_bindings()
+
+    def _refresh_stage(self) -> None:
+        switcher = self.query_one("#stage", ContentSwitcher)
+        state = self.timer.state
+        if state is TimerState.READY:
+            switcher.current = "rules"
+            self.query_one("#agenda-table", Static).update(self._agenda_markup())
+        elif state is TimerState.ENDED:
+            switcher.current = "summary"
+            self.query_one("#summary-text", Static).update(self._summary_markup())
+        else:
+            switcher.current = "steps"
+            self._show_steps(self.timer.steps())
+
+    def _agenda_markup(self) -> Content:
+        lines = [Content.from_markup("[b $accent]Agenda[/]")]
+        for i, item in enumerate(self.timer.items):
+            minutes = f"{item.planned_seconds / 60:g} min"
+            lines.append(Content(f"  {minutes:>7}  {item.name}"))
+            _ = i
+        total = f"{self.timer.total_planned() / 60:g} min"
+        lines.append(Content(f"  {total:>7}  in all"))
+        return Content("\n").join(lines)
+
+    def _summary_markup(self) -> Content:
+        timer = self.timer
+        lines = [Content.from_markup("[b $accent]Meeting record[/]")]
+        ended = timer.ended_at.strftime("%Y-%m-%d %H:%M UTC") if timer.ended_at else "?"
+        lines.append(Content(f"Ended {ended}; saved to {self.session.path}"))
+        lines.append(Content(""))
+        lines.append(Content(f"  {'Planned':>8}  {'Actual':>7}  {'Over':>6}  Agenda item"))
+        for i, item in enumerate(timer.items):
+            over = timer.overrun(i)
+            lines.append(
+                Content(
+                    f"  {item.planned_seconds / 60:>6g} m  {format_duration(timer.elapsed(i)):>7}"
+                    f"  {(format_duration(over) if over else '-'):>6}  {item.name}"
+                )
+            )
+        lines.append(
+            Content(
+                f"  {timer.total_planned() / 60:>6g} m  "
+                f"{format_duration(timer.total_elapsed()):>7}          in all"
+            )
+        )
+        return Content("\n").join(lines)
+
+    # -- the step beside the clock -----------------------------------------------
+
+    def _show_steps(self, steps: tuple[str, ...]) -> None:
+        if steps == self._shown_steps:
+            return
+        self._shown_steps = steps
+        container = self.query_one("#steps", VerticalScroll)
+        container.remove_children()
+        panes = _step_pane_classes()
+        widgets: list[Widget] = []
+        for step in steps:
+            pane = panes.get(step)
+            if pane is not None:
+                widgets.append(pane(self.session, id=f"meeting-step-{step}"))  # type: ignore[call-arg]
+            else:
+                widgets.append(
+                    Static(
+                        f"The {step} step opens here once the wizard provides it.",
+                        classes="step-placeholder",
+                    )
+                )
+        if not steps:
+            widgets.append(
+                Static("No wizard step for this agenda item.", classes="step-placeholder")
+            )
+        container.mount_all(widgets)
+        self.set_class(len(steps) > 1, "-multi-step")
+        self._findings_stale = True
+
+    def step_names_shown(self) -> tuple[str, ...]:
+        """The wizard steps beside the clock right now (for tests and screenshots)."""
+        return self._shown_steps or ()
+
+    @on(DocumentEdited)
+    def _edited(self, event: DocumentEdited) -> None:
+        self.timer.touch()
+        self._findings_stale = True
+
+    @on(FieldFindings)
+    def _field_findings(self, event: FieldFindings) -> None:
+        self._findings_stale = True
+
+    def _refresh_findings(self) -> None:
+        """Blame warnings in the current item's steps, shown large."""
+        self._findings_stale = False
+        steps = (
+            self.timer.steps()
+            if self.timer.state in (TimerState.RUNNING, TimerState.PAUSED)
+            else ()
+        )
+        warnings: list[tuple[str, str, str, str]] = []
+        if steps:
+            try:
+                found = self.session.findings()
+            except Exception:  # noqa: BLE001 - a checker bug must never stop the meeting
+                found = []
+            for item in found:
+                if item.step in steps:
+                    f = item.finding
+                    warnings.append((f.category, f.match, f.message, f.suggestion))
+        self._warnings = warnings
+        alert = self.query_one("#blame-alert", Static)
+        if not warnings:
+            alert.update("")
+            alert.add_class("-empty")
+            return
+        category, match, message, suggestion = warnings[0]
+        more = f"  (+{len(warnings) - 1} more)" if len(warnings) > 1 else ""
+        alert.update(
+            Content.from_markup(
+                "[b]⚠ “$match”[/b]$more\n$message\n[b]Try:[/b] $suggestion",
+                match=match,
+                more=more,
+                message=message,
+                suggestion=suggestion,
+            )
+        )
+        alert.remove_class("-empty")
+
+    def _show_question(self, question: str | None) -> None:
+        widget = self.query_one("#question", Static)
+        if question is None:
+            widget.add_class("-empty")
+            return
+        widget.update(Content.from_markup("Ask the room: [b]“$q”[/b]", q=question))
+        widget.remove_class("-empty")
+
+    # -- controls ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state = self.timer.state
+        if action == "start":
+            return state is TimerState.READY
+        if action == "pause":
+            return state is TimerState.RUNNING
+        if action == "resume":
+            return state is TimerState.PAUSED
+        if action in ("next_item", "previous_item", "end"):
+            return state in (TimerState.RUNNING, TimerState.PAUSED) or None
+        if action == "add_time":
+            return state is not TimerState.ENDED or None
+        if action == "leave":
+            return len(self.app.screen_stack) > 1
+        return True
+
+    def control(self, action: str) -> None:
+        """Run a meeting control; a control that does not apply says why."""
+        timer = self.timer
+        try:
+            match action:
+                case "start":
+                    timer.start()
+                case "pause":
+                    timer.pause()
+                case "resume":
+                    timer.resume()
+                case "next_item":
+                    timer.next()
+                case "previous_item":
+                    timer.previous()
+                case "add_time":
+                    timer.add_minutes(5)
+                    self.notify(f"5 minutes added to “{timer.name}”.", timeout=3)
+                case "end":
+                    timer.end()
+                case _:
+                    raise ValueError(action)
+        except MeetingStateError as exc:
+            self.notify(str(exc), severity="warning", timeout=4)
+            return
+        self._save_now()
+        self._refresh_all()
+        if action == "end":
+            self.notify(f"Meeting record saved to {self.session.path}.", title="Meeting ended")
+
+    def action_start(self) -> None:
+        self.control("start")
+
+    def action_pause(self) -> None:
+        self.control("pause")
+
+    def action_resume(self) -> None:
+        self.control("resume")
+
+    def action_next_item(self) -> None:
+        self.control("next_item")
+
+    def action_previous_item(self) -> None:
+        self.control("previous_item")
+
+    def action_add_time(self) -> None:
+        self.control("add_time")
+
+    def action_end(self) -> None:
+        self.control("end")
+
+    def action_leave(self) -> None:
+        if self.timer.state is TimerState.RUNNING:
+            self.timer.pause()
+        self._save_now()
+        self.dismiss()
+
+    def on_unmount(self) -> None:
+        # Quitting mid-meeting: keep the time so far (it resumes paused).
+        self._sync_record()
+
+
+class MeetingCommands(Provider):
+    """Palette commands for meeting mode, named as the docs name them.
+
+    On the meeting screen: every control. On a screen editing a post-mortem
+    (the wizard): "Start meeting", which opens meeting mode on that document.
+    """
+
+    def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        screen = self.screen
+        if isinstance(screen, MeetingScreen):
+            for name, action, help_text in CONTROLS:
+                yield name, partial(screen.control, action), help_text
+            return
+        session = getattr(screen, "session", None)
+        if session is not None and hasattr(session, "doc"):
+            yield (
+                "Start meeting",
+                partial(open_meeting, self.app, session),
+                "Run the timed post-mortem meeting on this document",
+            )
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+def open_meeting(app: object, session: DraftSession, agenda: str | None = None) -> None:
+    """Push meeting mode for ``session`` (agenda minutes from the config file)."""
+    from textual.app import App
+
+    from pmtui.errors import UserError
+
+    assert isinstance(app, App)
+    try:
+        minutes = resolve_agenda(agenda)
+    except UserError as exc:
+        app.notify(str(exc), title="Agenda", severity="error")
+        return
+    app.push_screen(MeetingScreen(session, minutes=minutes))
