@@ -1,0 +1,155 @@
+"""Core helpers behind the wizard: lock file, autosave timing, completeness, field paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pmtui.document.autosave import MAX_DELAY, POLL_INTERVAL, Autosaver
+from pmtui.document.completeness import checklist, percent_complete, step_complete
+from pmtui.document.fields import get_text, set_text, step_of
+from pmtui.document.lock import DocumentLock, LockHeld, lock_path
+from pmtui.document.model import ActionItem, GapType, Postmortem, ProcessGap, TimelineEntry
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+# -- autosave ---------------------------------------------------------------------
+
+
+def test_autosave_waits_for_a_pause_in_typing() -> None:
+    clock = FakeClock()
+    saver = Autosaver(clock, idle_delay=0.5, max_delay=1.5)
+    assert not saver.due()
+    saver.changed()
+    clock.advance(0.3)
+    assert not saver.due()
+    clock.advance(0.2)
+    assert saver.due()
+    saver.saved()
+    assert not saver.due() and not saver.dirty
+
+
+def test_autosave_saves_during_non_stop_typing() -> None:
+    clock = FakeClock()
+    saver = Autosaver(clock, idle_delay=0.5, max_delay=1.5)
+    saver.changed()
+    for _ in range(20):  # a keystroke every 0.2 s: never idle for 0.5 s
+        clock.advance(0.2)
+        saver.changed()
+        if saver.due():
+            break
+    assert saver.due()
+    assert clock.now - 100.0 <= 1.6 + 1e-9
+
+
+def test_every_change_is_due_within_two_seconds_when_polled() -> None:
+    # Worst case: the change lands just after a poll; the next polls must catch it.
+    clock = FakeClock()
+    saver = Autosaver(clock)
+    saver.changed()
+    waited = 0.0
+    while not saver.due():
+        clock.advance(POLL_INTERVAL)
+        waited += POLL_INTERVAL
+    assert waited + POLL_INTERVAL <= 2.0
+    assert MAX_DELAY + POLL_INTERVAL < 2.0
+
+
+# -- lock -------------------------------------------------------------------------
+
+
+def test_lock_is_taken_and_released(tmp_path: Path) -> None:
+    doc = tmp_path / "pm.md"
+    lock = DocumentLock.acquire(doc)
+    assert lock_path(doc).read_text().strip() == str(os.getpid())
+    lock.release()
+    assert not lock_path(doc).exists()
+
+
+def test_lock_held_by_a_live_process_is_refused(tmp_path: Path) -> None:
+    doc = tmp_path / "pm.md"
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        DocumentLock.acquire(doc, pid=other.pid)
+        with pytest.raises(LockHeld) as info:
+            DocumentLock.acquire(doc)
+        assert info.value.pid == other.pid
+        assert "another pmtui" in str(info.value)
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path: Path) -> None:
+    doc = tmp_path / "pm.md"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    lock_path(doc).write_text(f"{dead.pid}\n")
+    lock = DocumentLock.acquire(doc)
+    assert lock.pid == os.getpid()
+    assert lock_path(doc).read_text().strip() == str(os.getpid())
+
+
+# -- completeness -------------------------------------------------------------------
+
+
+def test_empty_draft_is_incomplete_everywhere() -> None:
+    doc = Postmortem()
+    assert percent_complete(doc) == 0
+    assert not any(step_complete(doc, s) for s in ("facts", "timeline", "whys", "review"))
+
+
+def test_steps_complete_as_fields_are_filled() -> None:
+    doc = Postmortem(
+        title="Checkout outage",
+        date=dt.date(2024, 3, 7),
+        duration="2 hours",
+        severity="SEV-2",
+        author="Sam",
+        summary="Checkout failed.",
+        impact="Orders failed for 2 hours.",
+        timeline=[TimelineEntry(time="10:00", event="Alert fired")],
+        five_whys=["a", "b", "c", "d", "e"],
+        gaps=[ProcessGap(text="No alert", type=GapType.DETECTION)],
+        action_items=[
+            ActionItem(action="Add alert", owner="@sam", due=dt.date(2024, 4, 1), verification="x")
+        ],
+        learnings=["Config is code"],
+    )
+    assert all(item.done for item in checklist(doc))
+    assert step_complete(doc, "review")
+    doc.action_items[0].owner = ""
+    assert not step_complete(doc, "actions")
+    missing = [i for i in checklist(doc) if not i.done]
+    assert [i.field for i in missing] == ["action_items[0].owner"]
+
+
+# -- field paths ----------------------------------------------------------------------
+
+
+def test_field_paths_read_and_write_the_document() -> None:
+    doc = Postmortem(timeline=[TimelineEntry(time="10:00")])
+    set_text(doc, "title", "Outage")
+    set_text(doc, "timeline[0].event", "Alert fired")
+    set_text(doc, "five_whys[2]", "third")
+    assert doc.title == "Outage"
+    assert doc.timeline[0].event == "Alert fired"
+    assert doc.five_whys == ["", "", "third"]
+    assert get_text(doc, "five_whys[4]") == ""
+    assert step_of("action_items[3].owner") == "actions"
+    assert step_of("five_whys[0]") == "whys"
