@@ -1,0 +1,284 @@
+"""Post-mortem files on disk: load, save (atomically), name, list, move to the trash.
+
+Every write goes through :func:`atomic_write_text`: a temp file in the same folder,
+fsync, ``os.replace``, fsync of the folder. A write that fails (disk full, permission
+denied, read-only folder) raises :class:`StorageError` and leaves the previous file
+byte for byte as it was. New files get mode 0600: post-mortems hold sensitive detail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import re
+import stat
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from pmtui import paths
+from pmtui.document.errors import DocumentError, StorageError
+from pmtui.document.markdown import from_markdown, to_markdown
+from pmtui.document.model import Postmortem
+
+__all__ = [
+    "DocumentError",
+    "Listing",
+    "StorageError",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "list_postmortems",
+    "load",
+    "move_to_trash",
+    "new_path",
+    "save",
+    "slugify",
+]
+
+#: Longest slug, in characters; the full name stays well under 255 bytes.
+SLUG_MAX = 60
+NEW_FILE_MODE = 0o600
+NEW_DIR_MODE = 0o700
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno == errno.ENOENT:
+        return "no such file or folder"
+    if exc.errno == errno.EISDIR:
+        return "it is a folder"
+    return exc.strerror or str(exc)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a DocumentError naming the file and what is wrong."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise DocumentError("is a folder, not a post-mortem file", path) from None
+    except FileNotFoundError:
+        raise DocumentError("no such file", path) from None
+    except OSError as exc:
+        raise DocumentError(f"cannot read: {_reason(exc)}", path) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DocumentError(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})", path, line
+        ) from None
+
+
+def load(path: Path) -> Postmortem:
+    """Read a post-mortem file (see :func:`pmtui.document.markdown.from_markdown`)."""
+    path = Path(path)
+    text = read_text(path)
+    try:
+        return from_markdown(text, str(path))
+    except DocumentError as exc:
+        raise exc.at(path) from None
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) so a reader sees the old or the new file, never
+    half of one. Keeps an existing file's mode; new files get 0600."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Like :func:`atomic_write_text`, for bytes."""
+    path = Path(path)
+    folder = path.parent
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = NEW_FILE_MODE
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {_reason(exc)}") from None
+    if path.is_dir():
+        raise StorageError(f"cannot write {path}: it is a folder")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {_reason(exc)}") from None
+    tmp = Path(tmp_name)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StorageError(f"cannot write {path}: {_reason(exc)}") from None
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the rename itself is done
+    finally:
+        os.close(fd)
+
+
+def _ensure_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=NEW_DIR_MODE)
+    except FileExistsError:
+        raise StorageError(f"cannot create folder {folder}: a file is in the way") from None
+    except OSError as exc:
+        raise StorageError(f"cannot create folder {folder}: {_reason(exc)}") from None
+
+
+def save(doc: Postmortem, path: Path) -> None:
+    """Write ``doc`` as Markdown to ``path`` atomically (creating its folder)."""
+    path = Path(path)
+    text = to_markdown(doc)
+    _ensure_folder(path.parent)
+    atomic_write_text(path, text)
+
+
+# --------------------------------------------------------------------------- naming
+
+
+def slugify(title: str) -> str:
+    """A file-name-safe slug: lowercase ASCII letters, digits and single hyphens, at most
+    :data:`SLUG_MAX` characters, never empty (``untitled``), never ``.`` or ``..``."""
+    text = unicodedata.normalize("NFKD", title)
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(text) > SLUG_MAX:
+        text = text[:SLUG_MAX].rstrip("-")
+        # cut at a word boundary when one is near the end
+        cut = text.rfind("-")
+        if cut >= SLUG_MAX // 2:
+            text = text[:cut]
+    return text or "untitled"
+
+
+def new_path(title: str, date: dt.date | None = None, folder: Path | None = None) -> Path:
+    """A path that does not exist yet: ``FOLDER/YYYY-MM-DD-<slug>.md`` (``-2``, ``-3``...
+    added on collision). ``date`` defaults to today (UTC), ``folder`` to the drafts folder."""
+    folder = Path(folder) if folder is not None else paths.drafts_dir()
+    date = date or dt.datetime.now(dt.UTC).date()
+    stem = f"{date.isoformat()}-{slugify(title)}"
+    candidate = folder / f"{stem}.md"
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = folder / f"{stem}-{number}.md"
+        number += 1
+    return candidate
+
+
+# --------------------------------------------------------------------------- listing
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One saved post-mortem, as ``pmtui list`` shows it. ``doc`` is None and ``error``
+    says why when the file cannot be read."""
+
+    path: Path
+    title: str
+    date: dt.date | None
+    severity: str | None
+    modified: dt.datetime
+    doc: Postmortem | None = None
+    error: str | None = None
+
+
+def list_postmortems(folder: Path | None = None) -> list[Listing]:
+    """Every ``*.md`` in the folder (default: drafts), newest first (by the post-mortem's
+    date, then by modification time). Unreadable files are listed with their error."""
+    folder = Path(folder) if folder is not None else paths.drafts_dir()
+    try:
+        entries = sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
+    except FileNotFoundError:
+        return []
+    except NotADirectoryError:
+        raise StorageError(f"cannot list {folder}: it is not a folder") from None
+    except OSError as exc:
+        raise StorageError(f"cannot list {folder}: {_reason(exc)}") from None
+    listings = []
+    for path in entries:
+        try:
+            modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+        except OSError:
+            continue
+        try:
+            doc = load(path)
+        except DocumentError as exc:
+            listings.append(Listing(path, path.stem, None, None, modified, None, str(exc)))
+            continue
+        listings.append(
+            Listing(
+                path,
+                doc.title,
+                doc.date,
+                doc.severity.value if doc.severity else None,
+                modified,
+                doc,
+            )
+        )
+    listings.sort(key=lambda item: (item.date or dt.date.min, item.modified), reverse=True)
+    return listings
+
+
+# --------------------------------------------------------------------------- trash
+
+
+def move_to_trash(path: Path) -> Path:
+    """Move a post-mortem into the trash folder (never deleted); returns its new path."""
+    path = Path(path)
+    if not path.is_file():
+        raise StorageError(f"cannot move {path} to the trash: no such file")
+    trash = paths.trash_dir()
+    _ensure_folder(trash)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    target = trash / path.name
+    number = 2
+    while target.exists():
+        target = trash / f"{path.stem}-{stamp}-{number}{path.suffix}"
+        number += 1
+    try:
+        os.replace(path, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise StorageError(f"cannot move {path} to the trash: {_reason(exc)}") from None
+        # Another file system: copy atomically, then remove the original.
+        atomic_write_bytes(target, path.read_bytes())
+        try:
+            path.unlink()
+        except OSError as unlink_exc:
+            raise StorageError(
+                f"copied {path} to the trash but cannot remove it: {_reason(unlink_exc)}"
+            ) from None
+    _fsync_dir(trash)
+    return target
