@@ -1,0 +1,110 @@
+"""A post-mortem as JSON or as a standalone HTML page (Markdown is the writer's job)."""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from pmtui import paths
+from pmtui.document.errors import DocumentError
+from pmtui.document.markdown import to_markdown
+from pmtui.document.model import GAP_TYPES, WHY_LEVELS, Postmortem
+
+FORMATS = ("md", "json", "html")
+HTML_TEMPLATE = "postmortem.html.j2"
+
+#: Section bodies are Markdown; rendered without raw HTML so a page never runs a script.
+_SAFE_MD = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def to_data(doc: Postmortem) -> dict[str, Any]:
+    """Plain data with exactly the keys ``pmtui export --format json`` promises."""
+    meeting = None
+    if doc.meeting is not None:
+        m = doc.meeting
+        meeting = {
+            "started_at": m.started_at.isoformat() if m.started_at else None,
+            "ended_at": m.ended_at.isoformat() if m.ended_at else None,
+            "current_item": m.current_item,
+            "items": [
+                {
+                    "name": item.name,
+                    "planned_minutes": item.planned_minutes,
+                    "actual_seconds": item.actual_seconds,
+                    "overrun_seconds": item.overrun_seconds,
+                }
+                for item in m.items
+            ],
+        }
+    return {
+        "title": doc.title,
+        "date": doc.date.isoformat() if doc.date else None,
+        "duration": doc.duration,
+        "severity": doc.severity.value if doc.severity else None,
+        "author": doc.author,
+        "summary": doc.summary,
+        "impact": doc.impact,
+        "timeline": [{"time": e.time, "event": e.event} for e in doc.timeline],
+        "five_whys": list(doc.five_whys),
+        "gaps": [
+            {"text": g.text, "type": g.type.value if g.type else None, "done": g.done}
+            for g in doc.gaps
+        ],
+        "action_items": [
+            {
+                "action": a.action,
+                "owner": a.owner,
+                "due": a.due.isoformat() if a.due else None,
+                "status": a.status.value,
+                "verification": a.verification,
+            }
+            for a in doc.action_items
+        ],
+        "learnings": list(doc.learnings),
+        "extra_sections": [{"heading": s.heading, "body": s.body} for s in doc.extra_sections],
+        "meeting": meeting,
+    }
+
+
+def to_json(doc: Postmortem) -> str:
+    return json.dumps(to_data(doc), indent=2, ensure_ascii=False) + "\n"
+
+
+@functools.cache
+def _html_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(paths.templates_dir())),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["markdown"] = lambda text: Markup(_SAFE_MD.render(text))
+    return env
+
+
+def to_html(doc: Postmortem) -> str:
+    """A standalone page; every value is HTML-escaped (section bodies rendered safely)."""
+    try:
+        template = _html_environment().get_template(HTML_TEMPLATE)
+    except jinja2.TemplateNotFound:
+        raise DocumentError(
+            f"template {HTML_TEMPLATE} not found in {paths.templates_dir()}; reinstall pmtui"
+        ) from None
+    return template.render(doc=doc, data=to_data(doc), why_levels=WHY_LEVELS, gap_types=GAP_TYPES)
+
+
+def export(doc: Postmortem, fmt: str) -> str:
+    """The document in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "md":
+        return to_markdown(doc)
+    if fmt == "json":
+        return to_json(doc)
+    if fmt == "html":
+        return to_html(doc)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
