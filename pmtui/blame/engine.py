@@ -1,0 +1,678 @@
+"""The blame-language engine: compiles the rules in ``rules.toml`` and scans text.
+
+Matching works in layers (see ``pmtui/blame/__init__.py`` for the public API):
+
+1. one combined *trigger* regex finds the words any rule needs (``triggers``);
+2. only the sentence around each trigger is matched against the rules that
+   trigger names, so plain prose costs one regex pass;
+3. each rule's ``exceptions`` drop matches they overlap (error rate, fault
+   injection, lazy loading...);
+4. ``{SUBJ}`` in a pattern is the subject test: a pronoun, a role, a team, an
+   @handle or a first name. Non-person subjects (a Kubernetes operator) are
+   rejected by ``[subjects] not_person``;
+5. matches inside quotes, code spans, code blocks or HTML comments are dropped,
+   as are rules the user disabled or allowed.
+
+Everything is compiled once per configuration and cached, because the wizard
+calls :func:`scan` on every keystroke.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pmtui.config import ConfigError, section
+from pmtui.document.model import ActionItem, Allowance, Postmortem, Status
+
+RULES_FILE = Path(__file__).with_name("rules.toml")
+
+#: The seven blame categories, in the order the spec's Golden Rule table uses.
+CATEGORIES: tuple[str, ...] = (
+    "blame_question",
+    "human_error",
+    "counterfactual",
+    "character_judgement",
+    "named_cause",
+    "punishment",
+    "bad_action_item",
+)
+#: Category of action-item quality findings (not blame).
+ACTION_ITEM = "action_item"
+
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of text that may read as blame (or an action-item problem).
+
+    ``line``/``column`` are 1-based and ``end_column`` is exclusive; ``start``
+    and ``end`` are 0-based offsets into the scanned text.
+    """
+
+    rule: str
+    category: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    match: str
+    message: str
+    suggestion: str
+
+
+@dataclass(frozen=True)
+class DocumentFinding:
+    """A finding in one field of a post-mortem (``field`` is a path such as
+    ``"timeline[2].event"``; ``step`` is the wizard step showing that field)."""
+
+    field: str
+    step: str
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class BlameConfig:
+    """What the user changed in ``[blame]`` of ``config.toml``.
+
+    ``disable`` holds rule ids or category names; ``terms`` maps a category to
+    extra words or phrases to flag; ``names`` and ``roles`` extend the subject
+    test (who counts as a person).
+    """
+
+    disable: frozenset[str] = frozenset()
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    names: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+    def with_names(self, names: Iterable[str]) -> BlameConfig:
+        """A copy whose subject test also knows these people's names."""
+        extra = sorted({n for n in names if n} - set(self.names))
+        if not extra:
+            return self
+        return BlameConfig(self.disable, self.terms, self.names + tuple(extra), self.roles)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule from ``rules.toml`` (the source of truth; see its header)."""
+
+    id: str
+    category: str
+    message: str
+    suggestion: str
+    triggers: tuple[str, ...]
+    patterns: tuple[str, ...]
+    exceptions: tuple[str, ...] = ()
+    examples_match: tuple[str, ...] = ()
+    examples_nomatch: tuple[str, ...] = ()
+
+
+@dataclass
+class _Compiled:
+    rule: Rule
+    patterns: list[re.Pattern[str]]
+    exceptions: list[re.Pattern[str]]
+
+
+@dataclass
+class _RuleSet:
+    rules: list[_Compiled]
+    trigger_re: re.Pattern[str]
+    exact: dict[str, tuple[int, ...]]
+    prefixes: dict[str, tuple[int, ...]]
+    not_person: re.Pattern[str] | None
+    by_id: dict[str, int] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- rules data
+
+
+@functools.cache
+def _rules_data() -> dict[str, Any]:
+    with RULES_FILE.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@functools.cache
+def load_rules() -> tuple[Rule, ...]:
+    """The rules in ``rules.toml``, in file order."""
+    rules = []
+    for raw in _rules_data()["rule"]:
+        rules.append(
+            Rule(
+                id=raw["id"],
+                category=raw["category"],
+                message=raw["message"],
+                suggestion=raw["suggestion"],
+                triggers=tuple(raw["triggers"]),
+                patterns=tuple(raw["patterns"]),
+                exceptions=tuple(raw.get("exceptions", ())),
+                examples_match=tuple(raw.get("examples_match", ())),
+                examples_nomatch=tuple(raw.get("examples_nomatch", ())),
+            )
+        )
+    return tuple(rules)
+
+
+def rule_ids() -> frozenset[str]:
+    return frozenset(r.id for r in load_rules())
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _macros(config: BlameConfig) -> dict[str, str]:
+    data = _rules_data()
+    macros: dict[str, str] = dict(data.get("macros", {}))
+    names = list(data.get("names", {}).get("first_names", ())) + list(config.names)
+    clean = [re.escape(n.strip().lstrip("@")) for n in names if n.strip().lstrip("@")]
+    macros["NAME"] = rf"(?-i:(?:{_alternation(clean)})(?![\w-]))" if clean else "(?!)"
+    if config.roles:
+        extra = _alternation(re.escape(r) for r in config.roles)
+        macros["ROLE"] = f"(?:{macros['ROLE']}|(?:{extra}))"
+    # Macros may use other macros; expand until stable (a few rounds at most).
+    for _ in range(5):
+        changed = False
+        for key, value in macros.items():
+            new = _expand(value, macros)
+            if new != value:
+                macros[key] = new
+                changed = True
+        if not changed:
+            break
+    return macros
+
+
+_MACRO_RE = re.compile(r"\{([A-Z_]+)\}")
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name == "SUBJ":
+            return f"(?P<subj>{macros['SUBJ']})"
+        return macros.get(name, m.group(0))
+
+    return _MACRO_RE.sub(sub, pattern)
+
+
+def _user_rules(config: BlameConfig) -> list[Rule]:
+    rules = []
+    for category, terms in config.terms:
+        words = [t.strip() for t in terms if t.strip()]
+        if not words:
+            continue
+        triggers = tuple(sorted({re.split(r"\W+", w)[0].lower() for w in words if w[0].isalnum()}))
+        pattern = rf"\b(?:{_alternation(re.escape(w) for w in words)})\b"
+        rules.append(
+            Rule(
+                id=f"user-{category.replace('_', '-')}",
+                category=category,
+                message="'{match}' is on your list of terms that may read as blame",
+                suggestion=_CATEGORY_SUGGESTION[category],
+                triggers=triggers,
+                patterns=(pattern,),
+            )
+        )
+    return rules
+
+
+_CATEGORY_SUGGESTION = {
+    "blame_question": "What allowed this to happen?",
+    "human_error": "Our system didn't prevent this error",
+    "counterfactual": "What did they know and see at the time?",
+    "character_judgement": "Describe the situation and the pressures, not the person",
+    "named_cause": "What allowed this to happen?",
+    "punishment": "What would make this safe for anyone?",
+    "bad_action_item": "Let's make this impossible to get wrong",
+}
+
+
+@functools.lru_cache(maxsize=32)
+def _ruleset(config: BlameConfig) -> _RuleSet:
+    macros = _macros(config)
+    compiled: list[_Compiled] = []
+    for rule in list(load_rules()) + _user_rules(config):
+        if rule.id in config.disable or rule.category in config.disable:
+            continue
+        try:
+            pats = [re.compile(_expand(p, macros), _FLAGS) for p in rule.patterns]
+            excs = [re.compile(_expand(p, macros), _FLAGS) for p in rule.exceptions]
+        except re.error as exc:  # a broken rule file is a bug, not a user error
+            raise ValueError(f"rule {rule.id}: bad regex: {exc}") from None
+        compiled.append(_Compiled(rule, pats, excs))
+    exact: dict[str, list[int]] = {}
+    prefixes: dict[str, list[int]] = {}
+    for index, item in enumerate(compiled):
+        for trig in item.rule.triggers:
+            trig = trig.lower()
+            if trig.endswith("*"):
+                prefixes.setdefault(trig[:-1], []).append(index)
+            else:
+                exact.setdefault(trig, []).append(index)
+    parts = []
+    if exact:
+        parts.append(rf"({_alternation(re.escape(t) for t in exact)})\b")
+    if prefixes:
+        parts.append(rf"({_alternation(re.escape(t) for t in prefixes)})")
+    trigger_re = re.compile(r"\b(?:{})".format("|".join(parts)) if parts else "(?!)", _FLAGS)
+    not_person_list = _rules_data().get("subjects", {}).get("not_person", [])
+    not_person = (
+        re.compile(
+            r"(?:{})\Z".format("|".join(_expand(p, macros) for p in not_person_list)), _FLAGS
+        )
+        if not_person_list
+        else None
+    )
+    return _RuleSet(
+        rules=compiled,
+        trigger_re=trigger_re,
+        exact={k: tuple(v) for k, v in exact.items()},
+        prefixes={k: tuple(v) for k, v in prefixes.items()},
+        not_person=not_person,
+        by_id={c.rule.id: i for i, c in enumerate(compiled)},
+    )
+
+
+# --------------------------------------------------------------------------- text helpers
+
+# Where a sentence (or a list item, table cell, heading) ends.
+_BOUNDARY_RE = re.compile(
+    r"[.!?;](?=[\"'”’)\]*_]*(?:\s|$))"
+    r"|\n[ \t]*\n"
+    r"|\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|\||>))"
+    r"|\|"
+    r"|<!--|-->"
+)
+_WINDOW = 400
+
+# Spans that are not the author's own words: quotes, code, HTML comments.
+_QUOTED_RES = (
+    re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)", re.DOTALL),
+    re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL),
+    re.compile(r"(`+)[^`].*?\1", re.DOTALL),
+    re.compile(r'"[^"\n]{1,400}"'),
+    re.compile(r"“[^”\n]{1,400}”"),
+    re.compile(r"‘[^’\n]{1,400}’(?!\w)"),
+    re.compile(r"(?<![\w'’])'(?=[^\s'])[^'\n]{0,400}?(?<=[^\s'])'(?![\w'’])"),
+)
+
+_ALLOW_RE = re.compile(
+    r"<!--\s*pmtui:\s*allow\s+([\w.-]+)(?:\s+(?:\"([^\"]*)\"|“([^”]*)”))?\s*-->", re.IGNORECASE
+)
+
+
+def parse_allow_comments(text: str) -> list[Allowance]:
+    """The ``<!-- pmtui: allow RULE_ID ["text"] -->`` comments in ``text``."""
+    if "<!--" not in text:
+        return []
+    result = []
+    for m in _ALLOW_RE.finditer(text):
+        quoted = m.group(2) if m.group(2) is not None else m.group(3)
+        result.append(Allowance(rule=m.group(1), match=quoted))
+    return result
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for regex in _QUOTED_RES:
+        spans.extend(m.span() for m in regex.finditer(text))
+    spans.sort()
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps any span."""
+    i = bisect.bisect_left(spans, (end, end))
+    for j in range(i - 1, -1, -1):
+        s, e = spans[j]
+        if e > start and s < end:
+            return True
+        if e <= start and j < i - 64:  # spans are sorted by start; stop looking far back
+            break
+    return False
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _WINDOW)
+    s = lo
+    for m in _BOUNDARY_RE.finditer(text, lo, start):
+        s = m.end()
+    if s == lo and lo > 0:
+        # No boundary in the window: start at a word edge.
+        space = text.find(" ", lo, start)
+        s = space + 1 if space != -1 else start
+    hi = min(len(text), end + _WINDOW)
+    m = _BOUNDARY_RE.search(text, end, hi)
+    if m:
+        e = m.start() + (1 if text[m.start()] in ".!?;" else 0)
+    else:
+        e = hi
+        if hi < len(text):
+            space = text.rfind(" ", end, hi)
+            e = space if space != -1 else hi
+    return s, e
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+def _candidates(text: str, rs: _RuleSet) -> Iterator[tuple[int, int, set[int]]]:
+    """Yield (sentence start, sentence end, rule indexes) for sentences holding triggers."""
+    cur_s = cur_e = -1
+    cur: set[int] = set()
+    exact, prefixes = rs.exact, rs.prefixes
+    for m in rs.trigger_re.finditer(text):
+        idx = exact[m.group(1).lower()] if m.group(1) is not None else prefixes[m.group(2).lower()]
+        if m.start() < cur_e:
+            cur.update(idx)
+            continue
+        if cur:
+            yield cur_s, cur_e, cur
+        cur_s, cur_e = _sentence(text, m.start(), m.end())
+        cur = set(idx)
+    if cur:
+        yield cur_s, cur_e, cur
+
+
+def _raw_matches(text: str, rs: _RuleSet) -> list[tuple[int, int, int]]:
+    """(start, end, rule index) of every rule match, before quote/allow filtering."""
+    found: list[tuple[int, int, int]] = []
+    not_person = rs.not_person
+    for s, e, indexes in _candidates(text, rs):
+        sentence = text[s:e]
+        for index in sorted(indexes):
+            item = rs.rules[index]
+            exc_spans: list[tuple[int, int]] | None = None
+            for pat in item.patterns:
+                for m in pat.finditer(sentence):
+                    if m.end() == m.start():
+                        continue
+                    groups = m.re.groupindex
+                    if not_person is not None and "subj" in groups:
+                        subj = m.group("subj")
+                        if subj is not None and not_person.match(subj.strip()):
+                            continue
+                    hs, he = m.span("hit") if "hit" in groups and m.group("hit") else m.span()
+                    if item.exceptions:
+                        if exc_spans is None:
+                            exc_spans = [
+                                x.span() for ex in item.exceptions for x in ex.finditer(sentence)
+                            ]
+                        if any(a < he and b > hs for a, b in exc_spans):
+                            continue
+                    found.append((s + hs, s + he, index))
+    return found
+
+
+def scan(
+    text: str,
+    *,
+    config: BlameConfig | None = None,
+    allowed: Iterable[Allowance] = (),
+) -> list[Finding]:
+    """Find language in ``text`` that may read as blame, in text order.
+
+    Allow comments inside ``text`` are honoured as well as ``allowed``.
+    """
+    if not text:
+        return []
+    rs = _ruleset(config or BlameConfig())
+    raw = _raw_matches(text, rs)
+    if not raw:
+        return []
+    quoted = _quoted_spans(text)
+    allow_all: set[str] = set()
+    allow_text: set[tuple[str, str]] = set()
+    for a in list(allowed) + parse_allow_comments(text):
+        if a.match is None:
+            allow_all.add(a.rule)
+        else:
+            allow_text.add((a.rule, _norm(a.match)))
+    raw.sort(key=lambda t: (t[0], -t[1], t[2]))
+    lines = _Lines(text)
+    findings: list[Finding] = []
+    taken: list[tuple[int, int, str]] = []
+    for start, end, index in raw:
+        rule = rs.rules[index].rule
+        if _inside(quoted, start, end):
+            continue
+        if rule.id in allow_all or rule.category in allow_all:
+            continue
+        matched = text[start:end]
+        if allow_text and (
+            (rule.id, _norm(matched)) in allow_text or (rule.category, _norm(matched)) in allow_text
+        ):
+            continue
+        # One finding per category for overlapping text (the earliest, longest wins).
+        if any(c == rule.category and a < end and b > start for a, b, c in taken[-8:]):
+            continue
+        taken.append((start, end, rule.category))
+        line, col = lines.position(start)
+        end_line, end_col = lines.position(end)
+        findings.append(
+            Finding(
+                rule=rule.id,
+                category=rule.category,
+                line=line,
+                column=col,
+                end_line=end_line,
+                end_column=end_col,
+                start=start,
+                end=end,
+                match=matched,
+                message=rule.message.replace("{match}", " ".join(matched.split())),
+                suggestion=rule.suggestion,
+            )
+        )
+    return findings
+
+
+# --------------------------------------------------------------------------- action items
+
+_ACTION_MESSAGES = {
+    "action-no-owner": (
+        "This action item has no owner; without one it may never be done",
+        "Name one owner (a person or a team's @handle)",
+    ),
+    "action-no-due": (
+        "This action item has no due date",
+        "Add a due date (YYYY-MM-DD) so progress can be followed up",
+    ),
+    "action-overdue": (
+        "This action item was due {due} and is not Done",
+        "Mark it Done, or agree a new due date with its owner",
+    ),
+    "action-person-directed": (
+        "This action asks people to try harder; it may not change the system",
+        "Let's make this impossible to get wrong: validation, automation, safe defaults",
+    ),
+}
+
+
+def _action_finding(rule: str, text: str, start: int, end: int, **fmt: str) -> Finding:
+    message, suggestion = _ACTION_MESSAGES[rule]
+    lines = _Lines(text)
+    line, col = lines.position(start)
+    end_line, end_col = lines.position(end)
+    return Finding(
+        rule=rule,
+        category=ACTION_ITEM,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        start=start,
+        end=end,
+        match=text[start:end],
+        message=message.format(**fmt),
+        suggestion=suggestion,
+    )
+
+
+def check_action_item(
+    item: ActionItem, *, today: dt.date, config: BlameConfig | None = None
+) -> list[Finding]:
+    """Quality problems of one action item (category ``action_item``).
+
+    Positions are offsets into ``item.action``; the whole action is the span,
+    except for a person-directed action, where the span is the phrase found.
+    """
+    text = item.action
+    findings: list[Finding] = []
+    whole = (0, len(text))
+    if not item.owner.strip():
+        findings.append(_action_finding("action-no-owner", text, *whole))
+    if item.due is None:
+        findings.append(_action_finding("action-no-due", text, *whole))
+    elif item.due < today and item.status != Status.DONE:
+        findings.append(_action_finding("action-overdue", text, *whole, due=item.due.isoformat()))
+    for f in scan(text, config=config):
+        if f.category == "bad_action_item":
+            findings.append(_action_finding("action-person-directed", text, f.start, f.end))
+            break
+    return findings
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def document_fields(doc: Postmortem) -> Iterator[tuple[str, str, str]]:
+    """Every free-text field of ``doc`` as (field path, wizard step, text)."""
+    yield "title", "facts", doc.title
+    yield "summary", "facts", doc.summary
+    if doc.impact is not None:
+        yield "impact", "facts", doc.impact
+    yield "author", "facts", doc.author
+    yield "duration", "facts", doc.duration
+    for i, entry in enumerate(doc.timeline):
+        yield f"timeline[{i}].event", "timeline", entry.event
+    for i, why in enumerate(doc.five_whys):
+        yield f"five_whys[{i}]", "whys", why
+    for i, gap in enumerate(doc.gaps):
+        yield f"gaps[{i}].text", "gaps", gap.text
+    for i, item in enumerate(doc.action_items):
+        yield f"action_items[{i}].action", "actions", item.action
+        yield f"action_items[{i}].owner", "actions", item.owner
+        yield f"action_items[{i}].verification", "actions", item.verification
+    for i, learning in enumerate(doc.learnings):
+        yield f"learnings[{i}]", "learnings", learning
+    for i, extra in enumerate(doc.extra_sections):
+        yield f"extra_sections[{i}].body", "review", extra.body
+
+
+def people_in(doc: Postmortem) -> list[str]:
+    """Names the document itself gives (author, owners) for the subject test."""
+    names = []
+    for raw in [doc.author] + [a.owner for a in doc.action_items]:
+        for part in re.split(r"[,;/&]|\band\b", raw):
+            part = part.strip().lstrip("@").strip()
+            if part and re.fullmatch(r"[A-Z][\w'-]+", part.split()[0] if part.split() else ""):
+                names.append(part.split()[0])
+    return names
+
+
+def scan_document(
+    doc: Postmortem, *, config: BlameConfig | None = None, today: dt.date | None = None
+) -> list[DocumentFinding]:
+    """Scan every free-text field of ``doc`` and check its action items.
+
+    Honours ``doc.allowed``. Names the document gives (author, owners) count as
+    people for the subject test. ``today`` defaults to the local date.
+    """
+    cfg = (config or BlameConfig()).with_names(people_in(doc))
+    today = today or dt.date.today()
+    allowed = list(doc.allowed)
+    allow_all = {a.rule for a in allowed if a.match is None}
+    result: list[DocumentFinding] = []
+    for path, step, text in document_fields(doc):
+        if text:
+            result.extend(
+                DocumentFinding(path, step, f) for f in scan(text, config=cfg, allowed=allowed)
+            )
+    for i, item in enumerate(doc.action_items):
+        path = f"action_items[{i}].action"
+        for f in check_action_item(item, today=today, config=cfg):
+            if f.rule in allow_all or f.category in allow_all:
+                continue
+            result.append(DocumentFinding(path, "actions", f))
+    return result
+
+
+# --------------------------------------------------------------------------- config
+
+
+def _strings(value: Any, where: str, path: Path) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: [blame] {where} must be a list of strings")
+    return tuple(value)
+
+
+def load_blame_config(path: Path | None = None) -> BlameConfig:
+    """Read ``[blame]`` from ``config.toml`` (default: the user's config file).
+
+    Keys: ``disable`` (rule ids or categories), ``names`` and ``roles`` (extra
+    people for the subject test), ``[blame.terms]`` (category = list of extra
+    words). Raises :class:`pmtui.config.ConfigError` with one line.
+    """
+    from pmtui import paths
+
+    where = path or paths.config_file()
+    data = section("blame", path)
+    known = {"disable", "names", "roles", "terms"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(
+            f"{where}: [blame] unknown key {unknown[0]!r} (known: {', '.join(sorted(known))})"
+        )
+    disable = _strings(data.get("disable", []), "disable", where)
+    valid = rule_ids() | set(CATEGORIES)
+    for rule in disable:
+        if rule not in valid:
+            raise ConfigError(f"{where}: [blame] disable: unknown rule or category {rule!r}")
+    terms_raw = data.get("terms", {})
+    if not isinstance(terms_raw, dict):
+        raise ConfigError(f"{where}: [blame] terms must be a table of category = [words]")
+    terms = []
+    for category, words in terms_raw.items():
+        if category not in CATEGORIES:
+            raise ConfigError(
+                f"{where}: [blame.terms] unknown category {category!r} "
+                f"(known: {', '.join(CATEGORIES)})"
+            )
+        terms.append((category, _strings(words, f"terms.{category}", where)))
+    return BlameConfig(
+        disable=frozenset(disable),
+        terms=tuple(sorted(terms)),
+        names=_strings(data.get("names", []), "names", where),
+        roles=_strings(data.get("roles", []), "roles", where),
+    )
