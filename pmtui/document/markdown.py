@@ -373,7 +373,10 @@ class _Reader:
         try:
             return model(**values)
         except ValidationError as exc:
-            raise self.error(f"{what}: {describe_validation_error(exc)}", line) from None
+            # "time: time '25:00' is not..." reads better as "time '25:00' is not..."
+            words = describe_validation_error(exc)
+            words = re.sub(r"(^|; )([a-z][\w ]*): \2\b", r"\1\2", words)
+            raise self.error(f"{what}: {words}", line) from None
 
     # ------------------------------------------------------------------ top level
 
@@ -457,8 +460,6 @@ class _Reader:
         if kind != "allow":
             return
         rule, rest = _json_or_word(args)
-        if not rule:
-            raise self.error("pmtui allow comment without a rule name", line)
         match = None
         rest = rest.strip()
         if rest:
