@@ -99,7 +99,7 @@ class WizardScreen(Screen[None]):
                     for step in STEPS:
                         yield STEP_PANES[step](self.session)
                 yield WarningPanel()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.session.doc.title or "Untitled post-mortem"
@@ -122,6 +122,7 @@ class WizardScreen(Screen[None]):
         self.query_one("#panes", ContentSwitcher).current = f"step-{step}"
         pane = self.pane(step)
         pane.refresh_view()
+        self.query_one(WarningPanel).reset()
         pane.focus_field(field)
         self.query_one(StepList).highlighted = STEPS.index(step)
         self.sub_title = f"{STEP_TITLES[step]} · {self._status_text()}"

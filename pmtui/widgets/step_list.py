@@ -15,7 +15,6 @@ class StepList(OptionList):
 
     DEFAULT_CSS = """
     StepList { width: 24; height: 1fr; border-right: vkey $primary 50%; }
-    .-narrow StepList { width: 19; }
     """
 
     def __init__(self, *, id: str | None = "step-list") -> None:

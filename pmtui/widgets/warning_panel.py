@@ -55,6 +55,18 @@ class WarningPanel(Vertical):
             yield Button("Allow (ctrl+l)", id="warning-allow", compact=True)
         yield Static("", id="warning-body")
 
+    def reset(self) -> None:
+        """No field selected: explain what the panel is for."""
+        self.field, self.label, self.findings = None, "", []
+        self.set_class(False, "-has-findings")
+        self.set_class(True, "-clear")
+        self.query_one("#warning-title", Static).update(
+            "Blame warnings for the field you edit appear here."
+        )
+        body = self.query_one("#warning-body", Static)
+        body.update("")
+        body.display = False
+
     def show(self, field: str, label: str, findings: list[Finding]) -> None:
         self.field, self.label, self.findings = field, label, list(findings)
         title = self.query_one("#warning-title", Static)

@@ -56,19 +56,14 @@ class StepPane(Vertical):
         border-left: vkey $primary 50%; overflow-y: auto;
     }
     StepPane .guidance-short { display: none; }
-    .-narrow StepPane .guidance { display: none; }
-    .-narrow StepPane .guidance-short {
-        display: block; dock: top; height: auto; max-height: 3;
-        background: $boost;
-    }
     StepPane .step-heading { text-style: bold; color: $accent; }
     StepPane .field-label { color: $text-muted; margin-top: 1; }
-    .-narrow StepPane .field-label { margin-top: 0; }
     StepPane .field-error { color: $error; height: auto; }
     StepPane .field-error.-empty { display: none; }
     StepPane BlameInput.-blame, StepPane BlameTextArea.-blame { border-left: outer $warning; }
     StepPane BlameTextArea { height: 4; }
     StepPane .row { height: auto; }
+    StepPane .rows { height: auto; }
     StepPane .buttons { height: auto; margin-top: 1; }
     StepPane .buttons Button { margin-right: 1; }
     """
@@ -194,6 +189,8 @@ class StepPane(Vertical):
                 (w for w, p in zip(widgets, paths, strict=True) if p.startswith(field)), None
             )
         chosen = chosen or (widgets[0] if widgets else None)
+        if chosen is None:  # an empty list step: focus its "Add" button
+            chosen = next((b for b in self.query(Button) if b.focusable), None)
         if chosen is None:
             return False
         chosen.focus()
@@ -215,6 +212,9 @@ class StepPane(Vertical):
                     widget.text = text
 
 
+_MOVE = Binding.Group("Move", compact=True)
+
+
 class ListStepPane(StepPane):
     """A step made of rows the user adds, deletes and reorders."""
 
@@ -223,8 +223,13 @@ class ListStepPane(StepPane):
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("alt+n", "add_row", "Add", id="add-row", tooltip="Add a row after this one"),
         Binding("alt+d", "delete_row", "Delete", id="delete-row", tooltip="Delete this row"),
-        Binding("alt+up", "move_row(-1)", "Up", id="row-up", tooltip="Move this row up"),
-        Binding("alt+down", "move_row(1)", "Down", id="row-down", tooltip="Move this row down"),
+        Binding(
+            "alt+up", "move_row(-1)", "Up", id="row-up", tooltip="Move this row up", group=_MOVE
+        ),
+        Binding(
+            "alt+down", "move_row(1)", "Down", id="row-down", tooltip="Move this row down",
+            group=_MOVE,
+        ),
     ]
 
     def rows(self) -> list:  # noqa: ANN201 - the document list this pane edits

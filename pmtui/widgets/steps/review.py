@@ -34,13 +34,6 @@ class ReviewPane(StepPane):
     ReviewPane .review-side { width: 46; height: 1fr; border-left: vkey $primary 50%; }
     ReviewPane .review-side Static { padding: 0 1; }
     ReviewPane #review-warnings { height: 1fr; min-height: 3; }
-    .-narrow ReviewPane .review-body { layout: vertical; }
-    .-narrow ReviewPane .review-side {
-        dock: top; width: 1fr; height: 11; border-left: none; border-bottom: hkey $primary 50%;
-    }
-    .-narrow ReviewPane .review-side-body { layout: horizontal; }
-    .-narrow ReviewPane #review-checklist { width: 1fr; height: 1fr; overflow-y: auto; }
-    .-narrow ReviewPane #review-warnings-box { width: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
@@ -58,7 +51,7 @@ class ReviewPane(StepPane):
                 yield Markdown("", id="review-markdown")
 
     def on_mount(self) -> None:
-        self.refresh_view()
+        """Rendered when shown (``refresh_view``), not at start-up."""
 
     def refresh_view(self) -> None:
         from pmtui.document.markdown import to_markdown

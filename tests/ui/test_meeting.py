@@ -1,0 +1,305 @@
+"""Meeting mode in the real app, driven through the command palette with a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Digits
+
+from pmtui.app import PmtuiApp
+from pmtui.document import storage
+from pmtui.meeting.agenda import TimerState
+from pmtui.meeting.clock import FakeClock
+from pmtui.screens import meeting as meeting_screen
+from pmtui.screens.meeting import MeetingScreen
+from tests.meeting.sample import write_sample
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    fake = FakeClock()
+    monkeypatch.setattr(meeting_screen, "SystemClock", lambda: fake)
+    return fake
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    return write_sample(tmp_path / "checkout.md")
+
+
+def meeting_app(path: Path | None, minutes: tuple[float, ...] | None = None) -> PmtuiApp:
+    return PmtuiApp(open_path=path, meeting=True, agenda_minutes=minutes)
+
+
+async def palette(pilot: Pilot, command: str) -> None:
+    """Run a command the way a user does: ctrl+p, type its name, enter."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def screen_of(pilot: Pilot) -> MeetingScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, MeetingScreen)
+    return screen
+
+
+def countdown(pilot: Pilot) -> str:
+    return screen_of(pilot).query_one("#countdown", Digits).value
+
+
+def notifications(pilot: Pilot) -> list[str]:
+    return [n.message for n in pilot.app._notifications]
+
+
+async def tick(pilot: Pilot) -> None:
+    """Let the screen's redraw interval run once."""
+    await pilot.pause(meeting_screen.REDRAW_SECONDS + 0.1)
+
+
+async def test_opens_on_ground_rules_and_waits(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = screen_of(pilot)
+        rules = str(screen.query_one("#rules-text").render())
+        for rule in ("No blame.", "Assume good intent.", "Focus forward.", "Celebrate learning."):
+            assert rule in rules
+        assert "No retaliation" in rules
+        clock.advance(120)
+        await tick(pilot)
+        assert screen.timer.state is TimerState.READY
+        assert countdown(pilot) == "05:00"  # nothing advances without the facilitator
+
+
+async def test_every_palette_command_does_what_it_says(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = screen_of(pilot)
+
+        await palette(pilot, "Start meeting")
+        assert screen.timer.state is TimerState.RUNNING
+        clock.advance(65)
+        await tick(pilot)
+        assert countdown(pilot) == "03:55"
+
+        await palette(pilot, "Pause timer")
+        assert screen.timer.state is TimerState.PAUSED
+        clock.advance(300)
+        await tick(pilot)
+        assert countdown(pilot) == "03:55"
+
+        await palette(pilot, "Resume timer")
+        assert screen.timer.state is TimerState.RUNNING
+        clock.advance(5)
+        await tick(pilot)
+        assert countdown(pilot) == "03:50"
+
+        await palette(pilot, "Next agenda item")
+        assert screen.timer.name == "Walk through Five Whys"
+        clock.advance(10)
+        await tick(pilot)
+        assert countdown(pilot) == "14:50"
+
+        await palette(pilot, "Add 5 minutes")
+        await tick(pilot)
+        assert countdown(pilot) == "19:50"
+
+        await palette(pilot, "Previous agenda item")
+        assert screen.timer.name == "Review timeline and impact"
+        await tick(pilot)
+        assert countdown(pilot) == "03:50"
+
+        await palette(pilot, "End meeting")
+        assert screen.timer.state is TimerState.ENDED
+        summary = str(screen.query_one("#summary-text").render())
+        assert "Walk through Five Whys" in summary
+
+    saved = storage.load(sample).meeting
+    assert saved is not None and saved.ended_at is not None
+    assert [i.actual_seconds for i in saved.items] == [70, 10, 0, 0, 0]
+    assert saved.items[1].planned_minutes == 20
+
+
+async def test_a_control_that_does_not_apply_says_why(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Pause timer")
+        assert screen_of(pilot).timer.state is TimerState.READY
+        assert any("not started" in message for message in notifications(pilot))
+
+
+async def test_footer_keys_run_the_controls(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        timer = screen_of(pilot).timer
+        await pilot.press("f5")
+        assert timer.state is TimerState.RUNNING
+        await pilot.press("f6")
+        assert timer.state is TimerState.PAUSED
+        await pilot.press("f6")
+        assert timer.state is TimerState.RUNNING
+        await pilot.press("f8")
+        assert timer.current == 1
+        await pilot.press("f7")
+        assert timer.current == 0
+        await pilot.press("f9")
+        assert timer.planned() == 10 * 60
+        await pilot.press("f10")
+        assert timer.state is TimerState.ENDED
+
+
+async def test_the_step_beside_the_clock_follows_the_agenda(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = screen_of(pilot)
+        await palette(pilot, "Start meeting")
+        expected = [("facts", "timeline"), ("whys",), ("gaps",), ("actions",), ("learnings",)]
+        for i, steps in enumerate(expected):
+            if i:
+                await palette(pilot, "Next agenda item")
+            await pilot.pause()
+            shown = tuple(pane.id.removeprefix("step-") for pane in screen.query("#steps StepPane"))
+            assert shown == steps
+        # and back again
+        await palette(pilot, "Previous agenda item")
+        await pilot.pause()
+        assert [p.id for p in screen.query("#steps StepPane")] == ["step-actions"]
+
+
+async def test_editing_beside_the_clock_reaches_the_file(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Start meeting")
+        await palette(pilot, "Next agenda item")
+        await pilot.pause()
+        screen = screen_of(pilot)
+        area = screen.query_one("#why-3")
+        area.focus()
+        await pilot.press(*"No alert on config errors")
+        await pilot.pause(0.3)
+        await pilot.press("f10")
+    doc = storage.load(sample)
+    assert doc.five_whys[2] == "No alert on config errors"
+    assert doc.meeting is not None and doc.meeting.ended_at is not None
+
+
+async def test_colour_and_notification_as_time_runs_out(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample, (2, 15, 10, 15, 5))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Start meeting")
+        digits = screen_of(pilot).query_one("#countdown", Digits)
+        assert not digits.has_class("-last-minute", "-overtime")
+        clock.advance(65)
+        await tick(pilot)
+        assert digits.has_class("-last-minute")
+        assert not any("Time's up" in m for m in notifications(pilot))
+        clock.advance(60)
+        await tick(pilot)
+        assert digits.has_class("-overtime")
+        assert countdown(pilot) == "+00:05"
+        await tick(pilot)
+        ups = [m for m in notifications(pilot) if "Time's up" in m]
+        assert len(ups) == 1 and "Review timeline and impact" in ups[0]
+        assert digits.styles.color != screen_of(pilot).query_one("#totals").styles.color
+
+
+async def test_record_lands_in_markdown_and_reopens(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Start meeting")
+        clock.advance(42)
+        await palette(pilot, "Next agenda item")
+        clock.advance(30)
+        await tick(pilot)
+        await pilot.pause(0.8)  # the autosave's idle delay, on the real clock
+        text = sample.read_text(encoding="utf-8")
+        assert "## Meeting" in text
+        assert "Review timeline and impact" in text
+        saved = storage.load(sample).meeting
+        assert saved is not None  # autosaved while running, not only on controls
+        assert [i.actual_seconds for i in saved.items[:2]] == [42, 30]
+        clock.advance(2)
+        await app.action_quit()  # mid-meeting: the time so far is kept
+
+    reopened = meeting_app(sample)
+    async with reopened.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = screen_of(pilot)
+        assert screen.timer.state is TimerState.PAUSED
+        assert screen.timer.current == 1
+        assert screen.timer.elapsed(0) == pytest.approx(42)
+        assert screen.timer.elapsed(1) == pytest.approx(32)
+        clock.advance(600)
+        await tick(pilot)
+        assert countdown(pilot) == "14:28"  # paused until the facilitator resumes
+        assert any("resumed" in m for m in notifications(pilot))
+        await palette(pilot, "Resume timer")
+        clock.advance(8)
+        await palette(pilot, "End meeting")
+    record = storage.load(sample).meeting
+    assert record is not None
+    assert [i.actual_seconds for i in record.items[:2]] == [42, 40]
+
+
+async def test_start_meeting_from_the_wizard(sample: Path, clock: FakeClock) -> None:
+    app = PmtuiApp(open_path=sample)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.3)
+        await palette(pilot, "Start meeting")
+        await pilot.pause(0.3)
+        screen = screen_of(pilot)
+        assert screen.session.path == sample
+        assert screen.timer.state is TimerState.READY
+        await palette(pilot, "Start meeting")
+        assert screen.timer.state is TimerState.RUNNING
+        clock.advance(12)
+        await pilot.press("escape")  # back to the wizard, paused and saved
+        await pilot.pause(0.3)
+        assert type(pilot.app.screen).__name__ == "WizardScreen"
+    record = storage.load(sample).meeting
+    assert record is not None and record.ended_at is None
+    assert record.items[0].actual_seconds == 12
+
+
+async def test_meeting_without_a_path_starts_a_new_draft(clock: FakeClock) -> None:
+    app = meeting_app(None)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = screen_of(pilot)
+        await palette(pilot, "Start meeting")
+        clock.advance(3)
+        await palette(pilot, "End meeting")
+        path = screen.session.path
+    assert path.parent == storage.new_path("x").parent
+    assert storage.load(path).meeting is not None
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_readable_at_80x24_and_200_columns(
+    sample: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Start meeting")
+        await pilot.pause()
+        screen = screen_of(pilot)
+        width, height = size
+        for selector in ("#countdown", "#item-title", "#clock-state", "#up-next", "#totals"):
+            region = screen.query_one(selector).region
+            assert region.height > 0 and region.right <= width and region.bottom <= height - 1
+        steps = screen.query_one("#steps").region
+        assert steps.height >= height // 3  # room to edit beside/below the clock
