@@ -109,7 +109,7 @@ def _section_key(heading_source: str) -> str | None:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(paths.templates_dir())),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -117,6 +117,9 @@ def _environment() -> jinja2.Environment:
         autoescape=False,
         undefined=jinja2.StrictUndefined,
     )
+    # A table cell with one space either side; an empty cell is "| |".
+    env.filters["cell"] = lambda source: f" {source} " if source else " "
+    return env
 
 
 def _template() -> jinja2.Template:

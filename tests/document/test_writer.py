@@ -115,8 +115,8 @@ def test_verification_column_only_when_an_item_has_one() -> None:
     doc.action_items.append(ActionItem(action="Runbook", verification="Drill passes"))
     text = to_markdown(doc)
     assert "| Action | Owner | Due | Status | Verification |\n|:---|:---|:---|:---|:---|\n" in text
-    assert "| Add config validation to CI | @dana | 2024-04-01 | In progress |  |" in text
-    assert "| Runbook |  |  | Pending | Drill passes |" in text
+    assert "| Add config validation to CI | @dana | 2024-04-01 | In progress | |" in text
+    assert "| Runbook | | | Pending | Drill passes |" in text
 
 
 def test_meeting_section_records_times_and_agenda() -> None:
@@ -190,7 +190,7 @@ def test_cells_escape_pipes_and_keep_multi_line_text_on_one_line() -> None:
     doc.action_items = [ActionItem(action="x|y", owner="@ops | @dev")]
     text = to_markdown(doc)
     assert "| 14:02 | a \\| b<br>second line |\n" in text
-    assert "| x\\|y | @ops \\| @dev |  | Pending |\n" in text
+    assert "| x\\|y | @ops \\| @dev | | Pending |\n" in text
     assert from_markdown(text) == doc
 
 
