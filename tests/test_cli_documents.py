@@ -131,7 +131,9 @@ def test_list_shows_a_broken_file_without_failing(capsys: pytest.CaptureFixture[
 # --------------------------------------------------------------------------- export
 
 
-def test_export_markdown_to_stdout_is_the_normalised_file(capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_markdown_to_stdout_is_the_normalised_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, err = run(capsys, "export", str(FULL))
     assert code == 0 and err == ""
     assert out == FULL.read_text()
@@ -240,7 +242,9 @@ def test_export_markdown_without_title(capsys: pytest.CaptureFixture[str], tmp_p
     )
 
 
-def test_export_bad_value_names_the_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_export_bad_value_names_the_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = tmp_path / "pm.md"
     text = FULL.read_text().replace("| 16:05 |", "| 24:00 |")
     path.write_text(text)
