@@ -1,0 +1,112 @@
+"""Precision and recall of the blame rules on a labelled corpus written for this test.
+
+``corpus/blameful.txt`` holds sentences labelled with the categories they show;
+``corpus/blameless.txt`` holds neutral post-mortem prose and traps built on the
+trigger words. Run with ``-s`` to see the table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from pmtui.blame import CATEGORIES, scan
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@dataclass(frozen=True)
+class Sample:
+    labels: frozenset[str]  # empty for blameless sentences
+    kind: str  # category, "trap:<category>" or "plain"
+    text: str
+
+
+def _read(name: str, blameful: bool) -> list[Sample]:
+    samples = []
+    for raw in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        label, _, text = raw.partition(" | ")
+        label = label.strip()
+        labels = frozenset(label.split(",")) if blameful else frozenset()
+        samples.append(Sample(labels, label, text.strip()))
+    return samples
+
+
+BLAMEFUL = _read("blameful.txt", blameful=True)
+BLAMELESS = _read("blameless.txt", blameful=False)
+
+
+Counts = tuple[int, int, int]  # true positives, false positives, false negatives
+
+
+def evaluate() -> tuple[dict[str, Counts], Counts, list[str]]:
+    """Per category (tp, fp, fn), overall sentence-level (tp, fp, fn), and error lines."""
+    per = {c: [0, 0, 0] for c in CATEGORIES}
+    overall = [0, 0, 0]
+    errors = []
+    for sample in BLAMEFUL + BLAMELESS:
+        predicted = {f.category for f in scan(sample.text)}
+        for c in CATEGORIES:
+            if c in sample.labels and c in predicted:
+                per[c][0] += 1
+            elif c in predicted:
+                per[c][1] += 1
+                errors.append(f"FP {c:20} {sample.kind:26} {sample.text}")
+            elif c in sample.labels:
+                per[c][2] += 1
+                errors.append(f"FN {c:20} {sample.kind:26} {sample.text}")
+        if sample.labels:
+            overall[0 if sample.labels & predicted else 2] += 1
+        elif predicted:
+            overall[1] += 1
+    return (
+        {c: (v[0], v[1], v[2]) for c, v in per.items()},
+        (overall[0], overall[1], overall[2]),
+        errors,
+    )
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def _row(name: str, counts: Counts) -> str:
+    tp, fp, fn = counts
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    return f"{name:22} {tp + fn:4} {tp:4} {fp:4} {fn:4} {precision:9.3f} {recall:7.3f}"
+
+
+def table() -> tuple[str, float, float]:
+    per, overall, errors = evaluate()
+    header = ("category", "n", "tp", "fp", "fn", "precision", "recall")
+    lines = ["{:22} {:>4} {:>4} {:>4} {:>4} {:>9} {:>7}".format(*header)]
+    lines.extend(_row(c, counts) for c, counts in per.items())
+    lines.append(_row("overall (sentences)", overall))
+    lines.append(f"blameful={len(BLAMEFUL)} blameless={len(BLAMELESS)}")
+    lines.extend(errors)
+    tp, fp, fn = overall
+    return "\n".join(lines), _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+
+
+def test_corpus_size_and_coverage() -> None:
+    assert len(BLAMEFUL) >= 150
+    assert len(BLAMELESS) >= 150
+    traps = [s for s in BLAMELESS if s.kind.startswith("trap:")]
+    assert len(traps) >= len(BLAMELESS) / 2
+    counts = Counter(c for s in BLAMEFUL for c in s.labels)
+    assert set(counts) == set(CATEGORIES)
+    assert min(counts.values()) >= 15
+    assert {s.kind.removeprefix("trap:") for s in traps} == set(CATEGORIES)
+
+
+def test_precision_and_recall() -> None:
+    report, precision, recall = table()
+    print("\n" + report)
+    assert precision >= 0.95 and recall >= 0.90, report
+
+
+if __name__ == "__main__":
+    print(table()[0])
