@@ -14,19 +14,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 #: The one parser configuration used to read and to check what is written.
 MD = MarkdownIt("commonmark").enable("table")
+#: The same, block structure only: the reader parses each value's inline text on demand.
+MD_BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
 
 BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 # Characters that can change how a line parses when they start it.
 _LINE_START_RE = re.compile(r"^(?:[#>+\-*=`~<|_\[\\]|\d{1,9}[.)])")
-# Characters that can make inline markup, entities or breaks.
+# Characters that can make inline markup, entities or breaks (or a cell edge, when writing).
 _INLINE_SPECIAL_RE = re.compile(r"[\\`*_\[\]<>&!|]")
+# The ones inline parsing acts on: text without any of them reads as itself.
+_READ_SPECIAL_RE = re.compile(r"[\\`*_\[\]<&\n]")
 # Full escaping: every character inline parsing could treat specially.
 _FULL_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>&!|#~=+\-(){}.\"'])")
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -107,13 +112,14 @@ def _destination(tok: Token, attr: str) -> str:
     return dest
 
 
-def parse_inline(source: str) -> str:
-    """Plain text of one piece of inline Markdown source."""
+def parse_inline(source: str, env: dict[str, Any] | None = None) -> str:
+    """Plain text of one piece of inline Markdown source (``env``: the block parse's
+    environment, so reference links resolve)."""
     if not source:
         return ""
-    if not _INLINE_SPECIAL_RE.search(source) and "\n" not in source:
+    if not _READ_SPECIAL_RE.search(source):
         return source
-    tokens = MD.parseInline(source)
+    tokens = MD.parseInline(source, env)
     return inline_text(tokens[0].children if tokens else None)
 
 

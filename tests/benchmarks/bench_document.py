@@ -1,0 +1,105 @@
+"""Read and write of a large post-mortem: 1,000 timeline rows and 200 action items.
+
+Target: <= 50 ms each (median and p95 printed). Run:
+``.venv/bin/python -m tests.benchmarks document``
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+
+from pmtui.document.markdown import from_markdown, to_markdown
+from pmtui.document.model import (
+    ActionItem,
+    GapType,
+    Postmortem,
+    ProcessGap,
+    Severity,
+    Status,
+    TimelineEntry,
+)
+
+RUNS = 40
+TARGET_MS = 50.0
+
+
+def big_document() -> Postmortem:
+    start = dt.datetime(2024, 3, 5, 0, 0)
+    events = [
+        "Alert fired: checkout error rate above 5% (p99 2.5s)",
+        "On-call engineer acknowledged the page",
+        "Rolled back config v42 | canary stage skipped",
+        "Status page updated; customers notified by email",
+        "Error rate back to baseline, *monitoring* continues",
+    ]
+    timeline = [
+        TimelineEntry(
+            time=(start + dt.timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M"),
+            event=f"{events[i % len(events)]} (step {i})",
+        )
+        for i in range(1000)
+    ]
+    statuses = list(Status)
+    actions = [
+        ActionItem(
+            action=f"Add automated config validation to CI pipeline, part {i}",
+            owner=f"@team-{i % 7}",
+            due=dt.date(2024, 4, 1) + dt.timedelta(days=i % 60),
+            status=statuses[i % 3],
+            verification="A bad config fails the build" if i % 2 else "",
+        )
+        for i in range(200)
+    ]
+    return Postmortem(
+        title="Checkout outage after config change",
+        date=dt.date(2024, 3, 5),
+        duration="16 hours",
+        severity=Severity.SEV1,
+        author="Dana Ruiz",
+        summary="Checkout returned errors for sixteen hours after a config change. " * 5,
+        impact="12% of orders failed.",
+        timeline=timeline,
+        five_whys=[f"Answer {i} about the system, not a person." for i in range(5)],
+        gaps=[ProcessGap(text=f"Gap {i} in monitoring", type=GapType.DETECTION) for i in range(20)],
+        action_items=actions,
+        learnings=[f"Learning number {i}: canaries matter" for i in range(20)],
+    )
+
+
+def _time(func, arg, runs: int = RUNS) -> list[float]:  # type: ignore[no-untyped-def]
+    func(arg)  # warm up (template compile, parser set-up)
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        func(arg)
+        samples.append((time.perf_counter() - t0) * 1000)
+    return samples
+
+
+def _report(name: str, samples: list[float]) -> None:
+    ordered = sorted(samples)
+    median = statistics.median(ordered)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    verdict = "ok" if p95 <= TARGET_MS else "OVER TARGET"
+    print(
+        f"{name:<6} median {median:7.2f} ms   p95 {p95:7.2f} ms   "
+        f"(target <= {TARGET_MS:.0f} ms, {len(samples)} runs)  {verdict}"
+    )
+
+
+def main() -> None:
+    doc = big_document()
+    text = to_markdown(doc)
+    assert from_markdown(text) == doc, "round trip failed on the benchmark document"
+    print(
+        f"document: {len(doc.timeline)} timeline rows, {len(doc.action_items)} action items, "
+        f"{len(text):,} characters of Markdown"
+    )
+    _report("write", _time(to_markdown, doc))
+    _report("read", _time(from_markdown, text))
+
+
+if __name__ == "__main__":
+    main()
