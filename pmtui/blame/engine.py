@@ -599,7 +599,11 @@ def _action_finding(rule: str, text: str, start: int, end: int, **fmt: str) -> F
 
 
 def check_action_item(
-    item: ActionItem, *, today: dt.date, config: BlameConfig | None = None
+    item: ActionItem,
+    *,
+    today: dt.date,
+    config: BlameConfig | None = None,
+    allowed: Iterable[Allowance] = (),
 ) -> list[Finding]:
     """Quality problems of one action item (category ``action_item``).
 
@@ -615,10 +619,9 @@ def check_action_item(
         findings.append(_action_finding("action-no-due", text, *whole))
     elif item.due < today and item.status != Status.DONE:
         findings.append(_action_finding("action-overdue", text, *whole, due=item.due.isoformat()))
-    for f in scan(text, config=config):
+    for f in scan(text, config=config, allowed=allowed):
         if f.category == "bad_action_item":
             findings.append(_action_finding("action-person-directed", text, f.start, f.end))
-            break
     return findings
 
 
@@ -674,13 +677,16 @@ def scan_document(
     allow_all = {a.rule for a in allowed if a.match is None}
     result: list[DocumentFinding] = []
     for path, step, text in document_fields(doc):
-        if text:
-            result.extend(
-                DocumentFinding(path, step, f) for f in scan(text, config=cfg, allowed=allowed)
-            )
+        if not text:
+            continue
+        found = scan(text, config=cfg, allowed=allowed)
+        if path.endswith("].action"):
+            # Reported below by check_action_item, as action-person-directed.
+            found = [f for f in found if f.category != "bad_action_item"]
+        result.extend(DocumentFinding(path, step, f) for f in found)
     for i, item in enumerate(doc.action_items):
         path = f"action_items[{i}].action"
-        for f in check_action_item(item, today=today, config=cfg):
+        for f in check_action_item(item, today=today, config=cfg, allowed=allowed):
             if f.rule in allow_all or f.category in allow_all:
                 continue
             result.append(DocumentFinding(path, "actions", f))
