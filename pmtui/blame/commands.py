@@ -158,11 +158,14 @@ def lint_text(
     lines = text.splitlines()
     rows = _action_rows(lines)
     allowed = {a.rule for a in doc.allowed if a.match is None}
+    person: set[int] = set()  # lines of person-directed actions
     for index, item in enumerate(doc.action_items):
         row = rows[index] if index < len(rows) else None
         line_text = lines[row] if row is not None else ""
         at = line_text.find(item.action) if item.action else -1
         for f in check_action_item(item, today=today or dt.date.today(), config=cfg):
+            if f.rule == "action-person-directed" and row is not None:
+                person.add(row + 1)
             if f.rule in allowed or f.category in allowed:
                 continue
             if row is None:
@@ -176,7 +179,6 @@ def lint_text(
                             f.message, f.suggestion)
             )  # fmt: skip
     # Person-directed actions are reported once, as action-item findings.
-    person = {r.line for r in results if r.rule == "action-person-directed"}
     results = [r for r in results if not (r.category == "bad_action_item" and r.line in person)]
     results.sort(key=lambda r: (r.line, r.column, r.rule))
     return results

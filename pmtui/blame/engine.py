@@ -302,11 +302,10 @@ def _ruleset(config: BlameConfig) -> _RuleSet:
             else:
                 exact.setdefault(trig, set()).add(index)
     # A word that starts with a prefix trigger also triggers the prefix's rules.
-    for table in (exact, prefixes):
-        for word, indexes in table.items():
-            for prefix, more in prefixes.items():
-                if word != prefix and word.startswith(prefix):
-                    indexes |= more
+    for word, indexes in list(exact.items()) + list(prefixes.items()):
+        for prefix, more in prefixes.items():
+            if word.startswith(prefix):
+                indexes |= more
     body = "|".join(
         part
         for part in (
@@ -319,7 +318,8 @@ def _ruleset(config: BlameConfig) -> _RuleSet:
     not_person_list = _rules_data().get("subjects", {}).get("not_person", [])
     not_person = (
         re.compile(
-            r"(?:{})\Z".format("|".join(_expand(p, macros) for p in not_person_list)), _FLAGS
+            r"(?<![\w-])(?:{})\Z".format("|".join(_expand(p, macros) for p in not_person_list)),
+            _FLAGS,
         )
         if not_person_list
         else None
@@ -479,8 +479,10 @@ def _raw_matches(text: str, rs: _RuleSet) -> list[tuple[int, int, int]]:
                     groups = m.re.groupindex
                     if not_person is not None and "subj" in groups:
                         subj = m.group("subj")
-                        if subj is not None and not_person.match(subj.strip()):
-                            continue
+                        if subj is not None:
+                            ss, se = m.span("subj")
+                            if not_person.search(sentence, max(0, ss - 40), se):
+                                continue
                     hs, he = m.span("hit") if "hit" in groups and m.group("hit") else m.span()
                     if item.exceptions:
                         if exc_spans is None:
@@ -491,6 +493,12 @@ def _raw_matches(text: str, rs: _RuleSet) -> list[tuple[int, int, int]]:
                             continue
                     found.append((s + hs, s + he, index))
     return found
+
+
+def _text_allowed(allow_text: set[tuple[str, str]], rule: Rule, matched: str) -> bool:
+    """An allowance's text covers a finding when it contains the matched text."""
+    norm = _norm(matched)
+    return any(r in (rule.id, rule.category) and norm in t for r, t in allow_text)
 
 
 def scan(
@@ -528,9 +536,7 @@ def scan(
         if rule.id in allow_all or rule.category in allow_all:
             continue
         matched = text[start:end]
-        if allow_text and (
-            (rule.id, _norm(matched)) in allow_text or (rule.category, _norm(matched)) in allow_text
-        ):
+        if allow_text and _text_allowed(allow_text, rule, matched):
             continue
         # One finding per category for overlapping text (the earliest, longest wins).
         if any(c == rule.category and a < end and b > start for a, b, c in taken[-8:]):
