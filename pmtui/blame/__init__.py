@@ -7,8 +7,9 @@ Public API (import from ``pmtui.blame``)::
         enough for every keystroke (rules compiled once per config and cached).
         Text in quotes ("...", “...”, '...'), `code spans`, code blocks and HTML
         comments is skipped. ``allowed`` is an iterable of model ``Allowance``
-        (rule id or category, optional exact matched text); ``<!-- pmtui: allow
-        RULE_ID ["text"] -->`` comments inside ``text`` are honoured too.
+        (rule id or category; with ``match`` it covers findings whose text it
+        contains, ignoring case and runs of whitespace); ``<!-- pmtui: allow
+        RULE_ID ["json string"] -->`` comments inside ``text`` are honoured too.
 
     Finding (frozen dataclass)
         rule, category, line, column, end_line, end_column (1-based, end
@@ -21,14 +22,16 @@ Public API (import from ``pmtui.blame``)::
         named_cause, punishment, bad_action_item. Action-item quality findings
         use the separate category ACTION_ITEM ("action_item").
 
-    check_action_item(item, *, today, config=None) -> list[Finding]
+    check_action_item(item, *, today, config=None, allowed=()) -> list[Finding]
         Category "action_item": action-no-owner, action-no-due, action-overdue
         (due before ``today`` and status not Done), action-person-directed
-        ("be careful", "double-check"...). Offsets refer to ``item.action``.
+        ("be careful", "double-check"...; one per phrase). Offsets refer to
+        ``item.action``; the first three span the whole action.
 
     scan_document(doc, *, config=None, today=None) -> list[DocumentFinding]
         Scans every free-text field of a ``Postmortem`` and checks its action
-        items. DocumentFinding(field, step, finding): field is a path such as
+        items (in action fields, person-directed phrases are reported once,
+        as action_item findings). DocumentFinding(field, step, finding): field is a path such as
         "summary", "timeline[2].event", "five_whys[0]", "gaps[1].text",
         "action_items[0].action", "learnings[3]", "extra_sections[0].body";
         step is the wizard step (one of model.STEPS). Honours ``doc.allowed``;

@@ -151,7 +151,7 @@ def lint_text(
     results = [
         LintFinding(name, f.line, f.column, f.end_line, f.end_column, f.rule, f.category,
                     f.match, f.message, f.suggestion)
-        for f in scan(text, config=cfg)
+        for f in scan(text, config=cfg, allowed=doc.allowed if doc is not None else ())
     ]  # fmt: skip
     if doc is None or not doc.action_items:
         return results

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import json
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -358,18 +359,31 @@ _QUOTED_RES = (
 )
 
 _ALLOW_RE = re.compile(
-    r"<!--\s*pmtui:\s*allow\s+([\w.-]+)(?:\s+(?:\"([^\"]*)\"|“([^”]*)”))?\s*-->", re.IGNORECASE
+    r"<!--\s*pmtui:\s*allow\s+([^\s\"]+)(?:\s+(\"(?:[^\"\\]|\\.)*\"|“[^”]*”))?\s*-->",
+    re.IGNORECASE,
 )
 
 
 def parse_allow_comments(text: str) -> list[Allowance]:
-    """The ``<!-- pmtui: allow RULE_ID ["text"] -->`` comments in ``text``."""
+    """The ``<!-- pmtui: allow RULE_ID ["text"] -->`` comments in ``text``.
+
+    The text is a JSON string (as pmtui writes it); curly quotes are accepted too.
+    """
     if "<!--" not in text:
         return []
     result = []
     for m in _ALLOW_RE.finditer(text):
-        quoted = m.group(2) if m.group(2) is not None else m.group(3)
-        result.append(Allowance(rule=m.group(1), match=quoted))
+        quoted = m.group(2)
+        match = None
+        if quoted is not None:
+            if quoted.startswith("“"):
+                match = quoted[1:-1]
+            else:
+                try:
+                    match = str(json.loads(quoted))
+                except ValueError:
+                    match = quoted[1:-1]
+        result.append(Allowance(rule=m.group(1), match=match))
     return result
 
 

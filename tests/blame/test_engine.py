@@ -87,6 +87,14 @@ def test_allow_comment_for_one_text_only() -> None:
     assert [f.match for f in scan(text)] == ["operator error"]
 
 
+def test_allow_comment_written_as_json_string() -> None:
+    text = (
+        '<!-- pmtui: allow should-have "the\\nengineer should have\\nwaited" -->\n'
+        'We think the\nengineer should have\nwaited. <!-- pmtui: allow x "say \\"-->\\"" -->'
+    )
+    assert scan(text) == []
+
+
 def test_allowed_argument_by_rule_category_and_text() -> None:
     text = "Who caused this? This was human error."
     assert [f.rule for f in scan(text, allowed=[Allowance(rule="who-caused")])] == ["human-error"]
