@@ -347,15 +347,18 @@ _BOUNDARY_RE = re.compile(
     r"|<!--|-->"
 )
 
-# Spans that are not the author's own words: quotes, code, HTML comments.
-_QUOTED_RES = (
-    re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)", re.DOTALL),
-    re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL),
-    re.compile(r"(`+)[^`].*?\1", re.DOTALL),
-    re.compile(r'"[^"\n]{1,400}"'),
-    re.compile(r"“[^”\n]{1,400}”"),
-    re.compile(r"‘[^’\n]{1,400}’(?!\w)"),
-    re.compile(r"(?<![\w'’])'(?=[^\s'])[^'\n]{0,400}?(?<=[^\s'])'(?![\w'’])"),
+# Spans that are not the author's own words: code, HTML comments, quotes. One
+# alternation whose branches all start with a literal, so ``re`` skips ahead fast.
+_QUOTED_RE = re.compile(
+    r"```.*?(?:```|\Z)"
+    r"|~~~.*?(?:~~~|\Z)"
+    r"|<!--.*?(?:-->|\Z)"
+    r"|(`+)[^`].*?\1"
+    r'|"[^"\n]{1,400}"'
+    r"|“[^”\n]{1,400}”"
+    r"|‘[^’\n]{1,400}’(?!\w)"
+    r"|'(?<![\w'’]')(?=[^\s'])[^'\n]{0,400}?(?<=[^\s'])'(?![\w'’])",
+    re.DOTALL,
 )
 
 _ALLOW_RE = re.compile(
@@ -392,11 +395,7 @@ def _norm(text: str) -> str:
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for regex in _QUOTED_RES:
-        spans.extend(m.span() for m in regex.finditer(text))
-    spans.sort()
-    return spans
+    return [m.span() for m in _QUOTED_RE.finditer(text)]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
