@@ -187,3 +187,17 @@ def test_allow_comment_in_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
     path.write_text(text, encoding="utf-8")
     code, out, _ = _run(capsys, str(path))
     assert (code, out) == (0, "")
+
+
+def test_broken_postmortem_is_still_scanned_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "pm.md"
+    path.write_text(POSTMORTEM.replace("2024-03-05", "2024-13-45"), encoding="utf-8")
+    code, out, err = _run(capsys, str(path))
+    assert (code, err) == (1, "")
+    # Without a parsed document there are no action-item checks, only the text rules.
+    assert [line.split(": ")[1] for line in out.splitlines()] == [
+        "human_error/human-error",
+        "bad_action_item/be-careful",
+    ]
