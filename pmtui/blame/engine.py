@@ -119,11 +119,27 @@ class Rule:
     examples_nomatch: tuple[str, ...] = ()
 
 
-@dataclass
 class _Compiled:
-    rule: Rule
-    patterns: list[re.Pattern[str]]
-    exceptions: list[re.Pattern[str]]
+    """A rule with its regexes, compiled the first time a trigger needs them
+    (compiling every rule up front costs a few hundred milliseconds)."""
+
+    def __init__(self, rule: Rule, macros: dict[str, str]) -> None:
+        self.rule = rule
+        self._macros = macros
+
+    @functools.cached_property
+    def patterns(self) -> list[re.Pattern[str]]:
+        return self._compile(self.rule.patterns)
+
+    @functools.cached_property
+    def exceptions(self) -> list[re.Pattern[str]]:
+        return self._compile(self.rule.exceptions)
+
+    def _compile(self, sources: tuple[str, ...]) -> list[re.Pattern[str]]:
+        try:
+            return [re.compile(_expand(p, self._macros), _FLAGS) for p in sources]
+        except re.error as exc:  # a broken rule file is a bug, not a user error
+            raise ValueError(f"rule {self.rule.id}: bad regex: {exc}") from None
 
 
 @dataclass
@@ -287,12 +303,7 @@ def _ruleset(config: BlameConfig) -> _RuleSet:
     for rule in list(load_rules()) + _user_rules(config):
         if rule.id in config.disable or rule.category in config.disable:
             continue
-        try:
-            pats = [re.compile(_expand(p, macros), _FLAGS) for p in rule.patterns]
-            excs = [re.compile(_expand(p, macros), _FLAGS) for p in rule.exceptions]
-        except re.error as exc:  # a broken rule file is a bug, not a user error
-            raise ValueError(f"rule {rule.id}: bad regex: {exc}") from None
-        compiled.append(_Compiled(rule, pats, excs))
+        compiled.append(_Compiled(rule, macros))
     exact: dict[str, set[int]] = {}
     prefixes: dict[str, set[int]] = {}
     for index, item in enumerate(compiled):
@@ -512,6 +523,13 @@ def _text_allowed(allow_text: set[tuple[str, str]], rule: Rule, matched: str) ->
     """An allowance's text covers a finding when it contains the matched text."""
     norm = _norm(matched)
     return any(r in (rule.id, rule.category) and norm in t for r, t in allow_text)
+
+
+def preload(config: BlameConfig | None = None) -> None:
+    """Compile every rule now (e.g. in a background thread at start-up), so the
+    first scans do not pay for it. Optional: rules otherwise compile on first use."""
+    for item in _ruleset(config or BlameConfig()).rules:
+        _ = item.patterns, item.exceptions
 
 
 def scan(

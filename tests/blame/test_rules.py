@@ -49,3 +49,6 @@ def test_examples_nomatch(rule_id: str, text: str) -> None:
 def test_every_pattern_compiles() -> None:
     ruleset = _ruleset(BlameConfig())
     assert len(ruleset.rules) == len(RULES)
+    for item in ruleset.rules:
+        assert len(item.patterns) == len(item.rule.patterns)
+        assert len(item.exceptions) == len(item.rule.exceptions)
