@@ -490,33 +490,44 @@ def _candidates(text: str, rs: _RuleSet) -> Iterator[tuple[int, int, set[int]]]:
 def _raw_matches(text: str, rs: _RuleSet) -> list[tuple[int, int, int]]:
     """(start, end, rule index) of every rule match, before quote/allow filtering."""
     found: list[tuple[int, int, int]] = []
-    not_person = rs.not_person
     for s, e, indexes in _candidates(text, rs):
         sentence = text[s:e]
         for index in sorted(indexes):
             item = rs.rules[index]
             exc_spans: list[tuple[int, int]] | None = None
             for pat in item.patterns:
-                for m in pat.finditer(sentence):
-                    if m.end() == m.start():
-                        continue
-                    groups = m.re.groupindex
-                    if not_person is not None and "subj" in groups:
-                        subj = m.group("subj")
-                        if subj is not None:
-                            ss, se = m.span("subj")
-                            if not_person.search(sentence, max(0, ss - 40), se):
-                                continue
-                    hs, he = m.span("hit") if "hit" in groups and m.group("hit") else m.span()
-                    if item.exceptions:
+                pos = 0
+                while (m := pat.search(sentence, pos)) is not None:
+                    span = _accept(m, sentence, rs)
+                    if span is not None and item.exceptions:
                         if exc_spans is None:
                             exc_spans = [
                                 x.span() for ex in item.exceptions for x in ex.finditer(sentence)
                             ]
-                        if any(a < he and b > hs for a, b in exc_spans):
-                            continue
-                    found.append((s + hs, s + he, index))
+                        if any(a < span[1] and b > span[0] for a, b in exc_spans):
+                            span = None
+                    if span is None:
+                        # Rejected: look again from the next character, so a rejected
+                        # match cannot hide a real one overlapping it.
+                        pos = m.start() + 1
+                        continue
+                    found.append((s + span[0], s + span[1], index))
+                    pos = max(m.end(), m.start() + 1)
     return found
+
+
+def _accept(m: re.Match[str], sentence: str, rs: _RuleSet) -> tuple[int, int] | None:
+    """The span to report for a match, or None when its subject is not a person."""
+    if m.end() == m.start():
+        return None
+    groups = m.re.groupindex
+    if rs.not_person is not None and "subj" in groups and m.group("subj") is not None:
+        ss, se = m.span("subj")
+        if rs.not_person.search(sentence, max(0, ss - 40), se):
+            return None
+    if "hit" in groups and m.group("hit"):
+        return m.span("hit")
+    return m.span()
 
 
 def _text_allowed(allow_text: set[tuple[str, str]], rule: Rule, matched: str) -> bool:
