@@ -584,24 +584,38 @@ def scan(
         if any(c == rule.category and a < end and b > start for a, b, c in taken[-8:]):
             continue
         taken.append((start, end, rule.category))
-        line, col = lines.position(start)
-        end_line, end_col = lines.position(end)
+        message = rule.message.replace("{match}", " ".join(matched.split()))
         findings.append(
-            Finding(
-                rule=rule.id,
-                category=rule.category,
-                line=line,
-                column=col,
-                end_line=end_line,
-                end_column=end_col,
-                start=start,
-                end=end,
-                match=matched,
-                message=rule.message.replace("{match}", " ".join(matched.split())),
-                suggestion=rule.suggestion,
-            )
+            _finding(text, lines, start, end, rule.id, rule.category, message, rule.suggestion)
         )
     return findings
+
+
+def _finding(
+    text: str,
+    lines: _Lines,
+    start: int,
+    end: int,
+    rule: str,
+    category: str,
+    message: str,
+    suggestion: str,
+) -> Finding:
+    line, col = lines.position(start)
+    end_line, end_col = lines.position(end)
+    return Finding(
+        rule=rule,
+        category=category,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        start=start,
+        end=end,
+        match=text[start:end],
+        message=message,
+        suggestion=suggestion,
+    )
 
 
 # --------------------------------------------------------------------------- action items
@@ -628,21 +642,8 @@ _ACTION_MESSAGES = {
 
 def _action_finding(rule: str, text: str, start: int, end: int, **fmt: str) -> Finding:
     message, suggestion = _ACTION_MESSAGES[rule]
-    lines = _Lines(text)
-    line, col = lines.position(start)
-    end_line, end_col = lines.position(end)
-    return Finding(
-        rule=rule,
-        category=ACTION_ITEM,
-        line=line,
-        column=col,
-        end_line=end_line,
-        end_column=end_col,
-        start=start,
-        end=end,
-        match=text[start:end],
-        message=message.format(**fmt),
-        suggestion=suggestion,
+    return _finding(
+        text, _Lines(text), start, end, rule, ACTION_ITEM, message.format(**fmt), suggestion
     )
 
 
