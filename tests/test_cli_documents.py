@@ -111,11 +111,13 @@ def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "list", "--json")
     rows = json.loads(out)
     assert code == 0
-    assert [r["title"] for r in rows] == ["Newer", "Older", "No date yet"]
+    # a draft without a date counts from its last save (today): newest
+    assert [r["title"] for r in rows] == ["No date yet", "Newer", "Older"]
     assert {"path", "title", "date", "severity", "modified"} <= set(rows[0])
-    assert rows[0]["path"] == str(newer)
-    assert rows[0]["date"] == "2024-06-01" and rows[0]["severity"] == "SEV-1"
-    assert rows[2]["date"] is None and rows[2]["severity"] is None
+    assert rows[2]["path"] == str(older)
+    assert rows[1]["path"] == str(newer)
+    assert rows[1]["date"] == "2024-06-01" and rows[1]["severity"] == "SEV-1"
+    assert rows[0]["date"] is None and rows[0]["severity"] is None
     assert rows[0]["modified"][:4].isdigit() and "T" in rows[0]["modified"]
 
 

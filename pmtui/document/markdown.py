@@ -161,7 +161,7 @@ def _format_datetime(value: dt.datetime) -> str:
 
 def _comment(allowance: Allowance) -> str:
     rule = allowance.rule
-    if not _RULE_RE.match(rule):
+    if not _RULE_RE.fullmatch(rule):
         rule = json.dumps(rule, ensure_ascii=False)
     text = f"<!-- pmtui: allow {rule}"
     if allowance.match is not None:
@@ -205,8 +205,9 @@ def to_markdown(doc: Postmortem) -> str:
     written = _written_sections(doc)
     extra = list(doc.extra_sections)
     preamble = None
-    if extra and extra[0].heading == "":
-        preamble = extra.pop(0).body.strip("\n") or None
+    if extra and extra[0].heading == "" and _body(extra[0].body):
+        # free text that stood under the header fields goes back there
+        preamble = _body(extra.pop(0).body)
 
     def heading_reserved(source: str) -> bool:
         key = _section_key(source)
@@ -258,7 +259,12 @@ def to_markdown(doc: Postmortem) -> str:
             for s in extra
         ],
     }
-    return _template().render(**context)
+    text = _template().render(**context)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (a broken paste) cannot be stored
+        text = re.sub("[\ud800-\udfff]", "\ufffd", text)
+    return text
 
 
 def _paragraphs(text: str, kind: str) -> list[str]:
@@ -279,14 +285,50 @@ def _gap_context(gap: ProcessGap) -> dict[str, Any]:
 
 
 def _body(body: str) -> str:
-    return _strip_blank_lines(body.split("\n"))
+    return close_open_blocks(_strip_blank_lines(body.split("\n")))
+
+
+_SENTINEL = "## pmtui-end-of-section"
+_HTML_ENDS = (
+    (re.compile(r"^<!--"), "-->"),
+    (re.compile(r"^<\?"), "?>"),
+    (re.compile(r"^<!\[CDATA\["), "]]>"),
+    (re.compile(r"^<![A-Za-z]"), ">"),
+    (re.compile(r"^<(script|pre|style|textarea)\b", re.IGNORECASE), None),
+)
+
+
+def close_open_blocks(body: str) -> str:
+    """``body`` with an unclosed code fence or raw HTML block at its end closed, so that
+    written back it cannot swallow the sections after it. Idempotent."""
+    if not body or ("`" not in body and "~" not in body and "<" not in body):
+        return body
+    for _ in range(4):
+        tokens = mdtext.MD_BLOCKS.parse(f"{body}\n\n{_SENTINEL}")
+        last = next((t for t in reversed(tokens) if t.level == 0 and t.nesting >= 0), None)
+        if last is None or last.type == "heading_open":  # the sentinel: nothing swallowed
+            return body
+        if last.type == "fence":
+            body += "\n" + last.markup
+        elif last.type == "html_block":
+            start = last.content.lstrip()
+            end = "-->"
+            for pattern, terminator in _HTML_ENDS:
+                match = pattern.match(start)
+                if match:
+                    end = terminator or f"</{match.group(1)}>"
+                    break
+            body += "\n" + end
+        else:
+            return body
+    return body
 
 
 def _strip_blank_lines(lines: list[str]) -> str:
     start, end = 0, len(lines)
-    while start < end and not lines[start].strip():
+    while start < end and not lines[start].strip(" \t"):
         start += 1
-    while end > start and not lines[end - 1].strip():
+    while end > start and not lines[end - 1].strip(" \t"):
         end -= 1
     return "\n".join(lines[start:end])
 
@@ -376,7 +418,8 @@ class _Reader:
         self.source = source
         self.data: dict[str, Any] = {}
         self.extra: list[ExtraSection] = []
-        self.preamble: list[str] = []
+        #: Free text around the header: (first line, end line, the lines kept) per block.
+        self.preamble: list[tuple[int, int, list[str]]] = []
         self.allowed: list[Allowance] = []
         self.step: str | None = None
         self.seen: set[str] = set()
@@ -393,6 +436,22 @@ class _Reader:
 
     def verbatim(self, first: int, last: int) -> list[str]:
         return self.lines[first:last]
+
+    def _joined(self, parts: list[tuple[int, int, list[str]]]) -> list[str]:
+        """The parts' lines with the blank lines the author had between them (lines that
+        were read as something else, e.g. pmtui comments, are left out)."""
+        lines: list[str] = []
+        previous_end: int | None = None
+        for first, end, part in parts:
+            if previous_end is not None:
+                between = self.lines[previous_end:first]
+                blank = [line for line in between if not line.strip(" \t")]
+                if len(blank) < len(between) and not blank:
+                    blank = [""]  # something between was left out: keep the blocks apart
+                lines.extend(blank)
+            lines.extend(part)
+            previous_end = end
+        return lines
 
     def build(self, model: type[Any], line: int | None, what: str, **values: Any) -> Any:
         try:
@@ -434,7 +493,7 @@ class _Reader:
             self._section(section)
 
         if self.preamble:
-            body = _strip_blank_lines(self.preamble)
+            body = close_open_blocks(_strip_blank_lines(self._joined(self.preamble)))
             if body:
                 self.extra.insert(0, ExtraSection(heading="", body=body))
         values = dict(self.data)
@@ -461,9 +520,7 @@ class _Reader:
     def _preamble_block(self, block: _Block) -> None:
         if self._comment_block(block):
             return
-        if self.preamble:
-            self.preamble.append("")
-        self.preamble.extend(self.verbatim(block.first, block.last))
+        self.preamble.append((block.first, block.last, self.verbatim(block.first, block.last)))
 
     def _comment_block(self, block: _Block) -> bool:
         if block.kind != "html_block":
@@ -499,21 +556,17 @@ class _Reader:
     # ------------------------------------------------------------------ header fields
 
     def _header_paragraph(self, block: _Block) -> None:
-        inline = block.inline
-        source_lines = inline.content.split("\n") if inline else []
         unknown: list[str] = []
-        for offset, src in enumerate(source_lines):
-            line = block.first + offset
-            match = _FIELD_RE.match(src.strip())
+        for line in range(block.first, block.last):
+            raw = self.lines[line]
+            match = _FIELD_RE.match(raw.strip(" \t"))
             key = match.group(1).strip().lower() if match else ""
             if not match or key not in _FIELD_KEYS:
-                unknown.append(self.lines[line] if line < len(self.lines) else src)
+                unknown.append(raw)
                 continue
-            self._header_field(key, match.group(2).rstrip(), line)
+            self._header_field(key, match.group(2).rstrip(" \t"), line)
         if unknown:
-            if self.preamble:
-                self.preamble.append("")
-            self.preamble.extend(unknown)
+            self.preamble.append((block.first, block.last, unknown))
 
     def _header_field(self, key: str, src: str, line: int) -> None:
         if _is_placeholder(key, src):
@@ -569,16 +622,9 @@ class _Reader:
         assert section.heading is not None
         inline = section.heading.inline
         heading = self.text(inline.content if inline else "")
-        body_lines: list[str] = []
-        previous_last: int | None = None
-        for block in section.blocks:
-            if previous_last is not None:
-                # keep the blank lines between blocks (pmtui comments there are read already)
-                between = self.verbatim(previous_last, block.first)
-                body_lines.extend(line for line in between if not line.strip())
-            body_lines.extend(self.verbatim(block.first, block.last))
-            previous_last = block.last
-        self.extra.append(ExtraSection(heading=heading, body=_strip_blank_lines(body_lines)))
+        parts = [(b.first, b.last, self.verbatim(b.first, b.last)) for b in section.blocks]
+        body = close_open_blocks(_strip_blank_lines(self._joined(parts)))
+        self.extra.append(ExtraSection(heading=heading, body=body))
 
     def _paragraphs_text(self, blocks: list[_Block], kind: str) -> tuple[str, list[_Block]]:
         parts: list[str] = []
@@ -848,11 +894,9 @@ class _Reader:
         return leftover
 
     def _meeting_fields(self, block: _Block, values: dict[str, Any]) -> bool:
-        assert block.inline is not None
         unknown = False
-        for offset, src in enumerate(block.inline.content.split("\n")):
-            line = block.first + offset
-            match = _FIELD_RE.match(src.strip())
+        for line in range(block.first, block.last):
+            match = _FIELD_RE.match(self.lines[line].strip(" \t"))
             key = match.group(1).strip().lower() if match else ""
             if not match:
                 unknown = True

@@ -215,8 +215,9 @@ class Listing:
 
 
 def list_postmortems(folder: Path | None = None) -> list[Listing]:
-    """Every ``*.md`` in the folder (default: drafts), newest first (by the post-mortem's
-    date, then by modification time). Unreadable files are listed with their error."""
+    """Every ``*.md`` in the folder (default: drafts), newest first: by the post-mortem's
+    date (its modification day if it has none), then modification time. Unreadable files
+    are listed with their error."""
     folder = Path(folder) if folder is not None else paths.drafts_dir()
     try:
         entries = sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
@@ -247,7 +248,8 @@ def list_postmortems(folder: Path | None = None) -> list[Listing]:
                 doc,
             )
         )
-    listings.sort(key=lambda item: (item.date or dt.date.min, item.modified), reverse=True)
+    # By incident date; a draft without one yet counts from when it was last saved.
+    listings.sort(key=lambda item: (item.date or item.modified.date(), item.modified), reverse=True)
     return listings
 
 

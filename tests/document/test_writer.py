@@ -228,3 +228,11 @@ def test_whys_and_learnings_continue_lines_indented_under_their_item() -> None:
     assert "1. Why: line one\\\n   line two\n" in text
     assert "- a\\\n  b\n" in text
     assert from_markdown(text) == doc
+
+
+def test_lone_surrogates_from_a_broken_paste_do_not_stop_a_save() -> None:
+    doc = sample()
+    doc.summary = "pasted \ud800 text"
+    text = to_markdown(doc)
+    assert "pasted \ufffd text" in text
+    text.encode("utf-8")
