@@ -174,6 +174,16 @@ class MeetingRecord(_Model):
     current_item: int = Field(default=0, ge=0)
     items: list[MeetingItem] = Field(default_factory=list)
 
+    @field_validator("started_at", "ended_at")
+    @classmethod
+    def _as_utc(cls, value: dt.datetime | None) -> dt.datetime | None:
+        """Stored as aware UTC (a naive value is taken to be UTC already)."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
 
 #: The wizard's steps, in the spec's order; also the values of ``wizard_step``.
 STEPS: tuple[str, ...] = (
