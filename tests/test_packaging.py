@@ -80,6 +80,8 @@ def test_installed_wheel_exports_from_outside_the_repo(wheel: Path, tmp_path: Pa
             str(python),
             "install",
             "--no-deps",
+            # the borrowed test venv may hold pmtui 0.1.0 already: install this one anyway
+            "--ignore-installed",
             "-q",
             str(wheel),
         ]
