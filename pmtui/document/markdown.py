@@ -92,6 +92,14 @@ _SECTION_NAMES: dict[str, str] = {
 
 _FIELD_KEYS = ("date", "duration", "severity", "author")
 
+#: Status words people write by hand (lowercase, single spaces), to the three statuses.
+_STATUS_WORDS: dict[str, Status] = {
+    **{s.value.lower(): s for s in Status},
+    **dict.fromkeys(("todo", "to do", "open", "not started", "planned"), Status.PENDING),
+    **dict.fromkeys(("wip", "ongoing", "started", "doing", "in review"), Status.IN_PROGRESS),
+    **dict.fromkeys(("complete", "completed", "closed", "finished", "resolved", "✅"), Status.DONE),
+}
+
 
 def _is_placeholder(kind: str, source: str) -> bool:
     source = source.strip()
@@ -835,9 +843,9 @@ class _Reader:
         key = " ".join(value.replace("-", " ").replace("_", " ").split()).lower()
         if not key:
             return Status.PENDING
-        for status in Status:
-            if status.value.lower() == key:
-                return status
+        status = _STATUS_WORDS.get(key)
+        if status is not None:
+            return status
         raise self.error(f"{what}: status {value!r} must be Pending, In progress or Done", line)
 
     def _read_learnings(self, blocks: list[_Block]) -> list[_Block]:

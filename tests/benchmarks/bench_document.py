@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 import time
+from collections.abc import Callable
+from typing import Any
 
 from pmtui.document.markdown import from_markdown, to_markdown
 from pmtui.document.model import (
@@ -68,7 +70,7 @@ def big_document() -> Postmortem:
     )
 
 
-def _time(func, arg, runs: int = RUNS) -> list[float]:  # type: ignore[no-untyped-def]
+def _time(func: Callable[[Any], object], arg: object, runs: int = RUNS) -> list[float]:
     func(arg)  # warm up (template compile, parser set-up)
     samples = []
     for _ in range(runs):

@@ -259,3 +259,22 @@ def test_six_whys_is_an_error_on_the_sixth() -> None:
     err = error_for(text)
     assert "more than 5" in str(err)
     assert err.line == text.split("\n").index("6. Why: answer 6") + 1
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("TODO", Status.PENDING),
+        ("open", Status.PENDING),
+        ("", Status.PENDING),
+        ("in-progress", Status.IN_PROGRESS),
+        ("WIP", Status.IN_PROGRESS),
+        ("Completed", Status.DONE),
+        ("done", Status.DONE),
+    ],
+)
+def test_hand_written_status_words(written: str, status: Status) -> None:
+    text = (FIXTURES / "full.md").read_text().replace("| In progress |", f"| {written} |")
+    doc = from_markdown(text)
+    assert doc.action_items[0].status is status
+    assert f"| {status.value} |" in to_markdown(doc)
