@@ -12,6 +12,9 @@ from textual.app import App
 
 from pmtui.commands import PmtuiCommands
 from pmtui.document.autosave import Clock
+from pmtui.document.session import DraftSession
+from pmtui.screens.meeting import MeetingCommands
+from pmtui.themes import THEMES
 
 
 class PmtuiApp(App[None]):
@@ -19,9 +22,9 @@ class PmtuiApp(App[None]):
 
     TITLE = "pmtui"
     SUB_TITLE = "blameless post-mortems"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
-    COMMANDS = App.COMMANDS | {PmtuiCommands}
+    COMMANDS = App.COMMANDS | {PmtuiCommands, MeetingCommands}
 
     def __init__(
         self,
@@ -30,20 +33,32 @@ class PmtuiApp(App[None]):
         open_path: Path | None = None,
         clock: Clock = time.monotonic,
         today: Callable[[], dt.date] = dt.date.today,
+        meeting: bool = False,
+        agenda_minutes: tuple[float, ...] | None = None,
     ) -> None:
         super().__init__()
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.meeting = meeting
+        self.agenda_minutes = agenda_minutes
         self.new_title = new_title
         self.open_path = open_path
         self.clock = clock
         self.today = today
         self._blame_config: object | None = None
         self._blame_config_loaded = False
+        #: Drafts open in a wizard; all saved and unlocked when the app ends.
+        self.open_sessions: list[DraftSession] = []
 
     def on_mount(self) -> None:
         from pmtui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        if self.new_title is not None:
+        if self.meeting:
+            from pmtui.screens.meeting import DEFAULT_MINUTES, start_meeting_mode
+
+            start_meeting_mode(self, self.open_path, self.agenda_minutes or DEFAULT_MINUTES)
+        elif self.new_title is not None:
             self.start_new(self.new_title)
         elif self.open_path is not None:
             self.open_document(self.open_path)
@@ -115,15 +130,32 @@ class PmtuiApp(App[None]):
 
     def close_sessions(self) -> None:
         """Save every open draft and release its lock."""
+        from pmtui.screens.meeting import MeetingScreen
         from pmtui.screens.wizard import WizardScreen
 
         for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen):
+                screen.close_session()
+        for screen in self.screen_stack:
             if isinstance(screen, WizardScreen):
                 screen.close_session()
+        # Drafts whose screen is already gone (the app is shutting down).
+        from pmtui.errors import UserError
+
+        for session in list(self.open_sessions):
+            self.open_sessions.remove(session)
+            try:
+                session.close()
+            except (UserError, OSError) as exc:
+                self.notify(f"Could not save {session.path}: {exc}", severity="error")
 
     async def action_quit(self) -> None:
         self.close_sessions()
         self.exit()
+
+    def on_unmount(self) -> None:
+        # Every way out (quit, a crash in the UI, the end of a test) saves drafts.
+        self.close_sessions()
 
 
 def run(
@@ -134,14 +166,26 @@ def run(
     agenda: str | None = None,
     theme: str | None = None,
 ) -> int:
-    if open_path is not None and not meeting:
+    if open_path is not None:
         # A file that does not parse: one clear line (PATH:LINE: what), exit 2,
         # and the file is never touched.
         from pmtui.document.storage import load
 
         load(open_path)
-    app = PmtuiApp(new_title=new_title, open_path=open_path)
+    minutes = None
+    if meeting:
+        from pmtui.meeting.agenda import resolve_agenda
+
+        minutes = resolve_agenda(agenda)  # a bad --agenda or config: one line, exit 2
+    app = PmtuiApp(
+        new_title=new_title, open_path=open_path, meeting=meeting, agenda_minutes=minutes
+    )
     if theme:
+        if theme not in app.available_themes:
+            from pmtui.errors import UserError
+
+            names = ", ".join(sorted(app.available_themes))
+            raise UserError(f"unknown theme {theme!r}; choose one of: {names}")
         app.theme = theme
     app.run()
     return app.return_code or 0

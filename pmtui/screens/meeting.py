@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static
 
-from pmtui.document.model import STEPS
+from pmtui.document.session import DraftSession
 from pmtui.meeting.agenda import (
     DEFAULT_MINUTES,
     MeetingStateError,
@@ -42,16 +42,17 @@ from pmtui.meeting.guidance import (
     facilitation_question,
 )
 from pmtui.messages import DocumentEdited, FieldFindings
+from pmtui.widgets.steps import STEP_PANES
 
 if TYPE_CHECKING:
-    from pmtui.document.session import DraftSession
+    from pathlib import Path
+
+    from textual.app import App
 
 #: How often the screen redraws (the figures come from the clock, not from this).
 REDRAW_SECONDS = 0.25
 #: While the clock runs, the meeting record reaches the document this often.
 SYNC_SECONDS = 2.0
-#: Below this width the clock sits above the step instead of beside it.
-NARROW_WIDTH = 110
 
 #: (palette name, screen action, help) for every meeting control.
 CONTROLS: tuple[tuple[str, str, str], ...] = (
@@ -63,26 +64,6 @@ CONTROLS: tuple[tuple[str, str, str], ...] = (
     ("Add 5 minutes", "add_time", "Give the current item five more minutes"),
     ("End meeting", "end", "Stop the clock and save the meeting record"),
 )
-
-
-def _step_pane_classes() -> dict[str, type[Widget]]:
-    """The wizard's step panes by step name (a step without one gets a placeholder)."""
-    import importlib
-
-    classes: dict[str, type[Widget]] = {}
-    for step in STEPS:
-        try:
-            module = importlib.import_module(f"pmtui.widgets.steps.{step}")
-        except ImportError:
-            continue
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, Widget)
-                and getattr(value, "STEP", "") == step
-            ):
-                classes[step] = value
-    return classes
 
 
 def _rules_markup() -> str:
@@ -112,6 +93,13 @@ class MeetingScreen(Screen[None]):
     """The agenda clock beside the current item's wizard steps."""
 
     CSS_PATH = "meeting.tcss"
+    #: Under 110 columns the clock is a strip above the step; from 110 it sits
+    #: beside it, and from 150 the step pane has room for its full guidance.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-narrow"),
+        (110, "-wide"),
+        (150, "-huge"),
+    ]
     TITLE = "Post-mortem meeting"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -145,7 +133,8 @@ class MeetingScreen(Screen[None]):
         self._last_sync = self.clock.monotonic()
         self._shown_steps: tuple[str, ...] | None = None
         self._findings_stale = True
-        self._warnings: list[tuple[str, str, str, str]] = []  # (label, match, message, fix)
+        self._warnings: list[tuple[str, str, str, str]] = []  # (category, match, message, fix)
+        self._session_closed = False
 
     # -- layout ------------------------------------------------------------------
 
@@ -178,7 +167,6 @@ class MeetingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.session.doc.title or self.session.path.name
-        self._update_layout(self.size.width)
         self.set_interval(REDRAW_SECONDS, self._tick)
         if self.timer.state is TimerState.PAUSED:
             self.notify(
@@ -188,15 +176,6 @@ class MeetingScreen(Screen[None]):
                 timeout=8,
             )
         self._refresh_all()
-
-    def on_resize(self) -> None:
-        self._update_layout(self.size.width)
-
-    def _update_layout(self, width: int) -> None:
-        narrow = width < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
-        # The step panes show their short guidance when their column is narrow.
-        self.query_one("#steps").set_class(width < 150, "-narrow")
 
     # -- the clock ---------------------------------------------------------------
 
@@ -359,19 +338,9 @@ class MeetingScreen(Screen[None]):
         self._shown_steps = steps
         container = self.query_one("#steps", VerticalScroll)
         container.remove_children()
-        panes = _step_pane_classes()
-        widgets: list[Widget] = []
-        for step in steps:
-            pane = panes.get(step)
-            if pane is not None:
-                widgets.append(pane(self.session, id=f"meeting-step-{step}"))  # type: ignore[call-arg]
-            else:
-                widgets.append(
-                    Static(
-                        f"The {step} step opens here once the wizard provides it.",
-                        classes="step-placeholder",
-                    )
-                )
+        widgets: list[Widget] = [
+            STEP_PANES[step](self.session) for step in steps if step in STEP_PANES
+        ]
         if not steps:
             widgets.append(
                 Static("No wizard step for this agenda item.", classes="step-placeholder")
@@ -508,14 +477,36 @@ class MeetingScreen(Screen[None]):
         self.control("end")
 
     def action_leave(self) -> None:
+        """Pause, save, and go to the wizard on the same post-mortem."""
         if self.timer.state is TimerState.RUNNING:
             self.timer.pause()
-        self._save_now()
-        self.dismiss()
+        path, read_only = self.session.path, self.session.read_only
+        self.close_session()
+        from pmtui.screens.wizard import WizardScreen
+
+        session = _open_session(self.app, path, read_only=read_only)
+        if session is not None:
+            self.app.switch_screen(WizardScreen(session))
+        else:
+            self.dismiss()
+
+    def close_session(self) -> None:
+        """Record the time so far, save, and release the lock (safe to call twice).
+
+        A meeting left running resumes paused, with this time, when reopened."""
+        if self._session_closed:
+            return
+        self._session_closed = True
+        self._sync_record()
+        from pmtui.errors import UserError
+
+        try:
+            self.session.close()
+        except (UserError, OSError) as exc:
+            self.app.notify(f"Could not save: {exc}", severity="error", timeout=10)
 
     def on_unmount(self) -> None:
-        # Quitting mid-meeting: keep the time so far (it resumes paused).
-        self._sync_record()
+        self.close_session()
 
 
 class MeetingCommands(Provider):
@@ -531,11 +522,10 @@ class MeetingCommands(Provider):
             for name, action, help_text in CONTROLS:
                 yield name, partial(screen.control, action), help_text
             return
-        session = getattr(screen, "session", None)
-        if session is not None and hasattr(session, "doc"):
+        if isinstance(getattr(screen, "session", None), DraftSession):
             yield (
                 "Start meeting",
-                partial(open_meeting, self.app, session),
+                partial(open_meeting, self.app, screen),
                 "Run the timed post-mortem meeting on this document",
             )
 
@@ -551,16 +541,64 @@ class MeetingCommands(Provider):
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
-def open_meeting(app: object, session: DraftSession, agenda: str | None = None) -> None:
-    """Push meeting mode for ``session`` (agenda minutes from the config file)."""
-    from textual.app import App
-
+def _open_session(app: App[object], path: Path, *, read_only: bool = False) -> DraftSession | None:
+    """Open ``path`` (locked unless read-only); a problem is a notification."""
+    from pmtui.document.lock import LockHeld
     from pmtui.errors import UserError
 
-    assert isinstance(app, App)
+    options = getattr(app, "_session_options", dict)()
     try:
-        minutes = resolve_agenda(agenda)
+        return DraftSession.open(path, read_only=read_only, **options)
+    except LockHeld as held:
+        app.notify(
+            f"{path.name} is open in another pmtui (pid {held.pid}); close it there first.",
+            severity="error",
+            timeout=15,
+        )
+    except (UserError, OSError) as exc:
+        app.notify(f"Cannot open: {exc}", severity="error", timeout=15)
+    return None
+
+
+def open_meeting(app: App[object], screen: Screen[object]) -> None:
+    """The palette's "Start meeting" on the wizard: meeting mode replaces the
+    wizard on the same file (agenda minutes from the config file)."""
+    from pmtui.errors import UserError
+
+    try:
+        minutes = resolve_agenda(None)
     except UserError as exc:
-        app.notify(str(exc), title="Agenda", severity="error")
+        app.notify(str(exc), title="Agenda", severity="error", timeout=10)
         return
-    app.push_screen(MeetingScreen(session, minutes=minutes))
+    session: DraftSession = screen.session  # type: ignore[attr-defined]
+    path, read_only = session.path, session.read_only
+    try:
+        if not read_only and not path.exists():
+            session.save()  # a new draft: the meeting needs its file
+        session.close()  # saved, and the lock released so meeting mode can take it
+    except (UserError, OSError) as exc:
+        app.notify(f"Could not save: {exc}", severity="error", timeout=10)
+        return
+    opened = _open_session(app, path, read_only=read_only)
+    if opened is not None:
+        app.switch_screen(MeetingScreen(opened, minutes=minutes))
+
+
+def start_meeting_mode(
+    app: App[object], path: Path | None, minutes: tuple[float, ...] = DEFAULT_MINUTES
+) -> None:
+    """``pmtui meeting [PATH]``: meeting mode on ``path``, or on a new draft."""
+    from pmtui.document.lock import LockHeld
+    from pmtui.errors import UserError
+
+    if path is None:
+        options = getattr(app, "_session_options", dict)()
+        try:
+            session: DraftSession | None = DraftSession.create("", **options)
+        except (UserError, OSError, LockHeld) as exc:
+            app.notify(f"Could not start a new post-mortem: {exc}", severity="error")
+            return
+    else:
+        session = _open_session(app, path)
+    if session is not None:
+        app.push_screen(MeetingScreen(session, minutes=minutes))
