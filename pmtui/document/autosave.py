@@ -56,8 +56,7 @@ class Autosaver:
             return False
         now = self.clock()
         return (
-            now - self._last_change >= self.idle_delay
-            or now - self._first_change >= self.max_delay
+            now - self._last_change >= self.idle_delay or now - self._first_change >= self.max_delay
         )
 
     def saved(self) -> None:

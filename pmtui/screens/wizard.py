@@ -102,10 +102,13 @@ class WizardScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        sessions = getattr(self.app, "open_sessions", None)
+        if sessions is not None and self.session not in sessions:
+            sessions.append(self.session)
         self.title = self.session.doc.title or "Untitled post-mortem"
         self._show_status()
         self.refresh_counts()
-        self.set_interval(POLL_INTERVAL, self.autosave_tick, name="autosave")
+        self.set_interval(POLL_INTERVAL, self.autosave_tick)
         self.call_after_refresh(self.show_step, self.step, self.initial_field, False)
 
     def pane(self, step: str | None = None) -> StepPane:
@@ -262,6 +265,9 @@ class WizardScreen(Screen[None]):
         self._closed = True
         from pmtui.errors import UserError
 
+        sessions = getattr(self.app, "open_sessions", None)
+        if sessions is not None and self.session in sessions:
+            sessions.remove(self.session)
         try:
             self.session.close()
         except (UserError, OSError) as exc:

@@ -67,7 +67,9 @@ def full_doc() -> Postmortem:
         ],
         gaps=[
             ProcessGap(text="No validation of required config keys", type=GapType.PREVENTION),
-            ProcessGap(text="No alert on payment-provider errors", type=GapType.DETECTION, done=True),
+            ProcessGap(
+                text="No alert on payment-provider errors", type=GapType.DETECTION, done=True
+            ),
         ],
         action_items=[
             ActionItem(

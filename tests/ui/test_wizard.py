@@ -6,41 +6,10 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from pmtui.document.model import GapType, Status
 from pmtui.document.storage import load
-from pmtui.screens.wizard import WizardScreen
 from pmtui.widgets.step_list import StepList
 from pmtui.widgets.steps import GapsPane, TimelinePane
 from tests.ui.conftest import FakeClock, make_app
-
-
-async def settle(pilot, delay: float = 0.05) -> None:  # noqa: ANN001
-    await pilot.pause(delay)
-
-
-def wizard(app) -> WizardScreen:  # noqa: ANN001
-    screen = app.screen
-    assert isinstance(screen, WizardScreen), f"expected the wizard, got {screen!r}"
-    return screen
-
-
-async def type_text(pilot, text: str) -> None:  # noqa: ANN001
-    """Type into the focused field: all but the last keys are inserted at once
-    (Pilot presses cost ~60 ms each), the last three are real key presses."""
-    await pilot.pause()  # let a focus() just called take effect
-    widget = pilot.app.screen.focused
-    head, tail = text[:-3], text[-3:]
-    if isinstance(widget, Input):
-        widget.insert_text_at_cursor(head)
-    elif isinstance(widget, TextArea):
-        widget.insert(head)
-    else:
-        tail = text
-    await pilot.press(*tail)
-
-
-async def save_and_read(pilot) -> str:  # noqa: ANN001
-    await pilot.press("ctrl+s")
-    await settle(pilot)
-    return wizard(pilot.app).session.path.read_text(encoding="utf-8")
+from tests.ui.helpers import save_and_read, settle, type_text, wizard
 
 
 async def test_new_focuses_title_and_facts_reach_the_file(clock: FakeClock) -> None:
@@ -222,9 +191,8 @@ async def test_action_items_with_owner_due_status_and_live_checks(clock: FakeClo
         await settle(pilot)
         assert "⚠" not in str(checks.render()) and "✓" in str(checks.render())
         text = await save_and_read(pilot)
-    assert (
-        "| Create runbook for this failure scenario | @sre-team | 2024-04-01 | In progress |" in text
-    )
+    row = "| Create runbook for this failure scenario | @sre-team | 2024-04-01 | In progress |"
+    assert row in text
     assert "Runbook linked from the alert" in text
 
 

@@ -1,0 +1,39 @@
+"""Shared Pilot helpers."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from pmtui.screens.wizard import WizardScreen
+
+
+async def settle(pilot: Pilot, delay: float = 0.05) -> None:
+    await pilot.pause(delay)
+
+
+def wizard(app: object) -> WizardScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, WizardScreen), f"expected the wizard, got {screen!r}"
+    return screen
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type into the focused field: all but the last keys are inserted at once
+    (Pilot presses cost ~60 ms each), the last three are real key presses."""
+    await pilot.pause()  # let a focus() just called take effect
+    widget = pilot.app.screen.focused
+    head, tail = text[:-3], text[-3:]
+    if isinstance(widget, Input):
+        widget.insert_text_at_cursor(head)
+    elif isinstance(widget, TextArea):
+        widget.insert(head)
+    else:
+        tail = text
+    await pilot.press(*tail)
+
+
+async def save_and_read(pilot: Pilot) -> str:
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    return wizard(pilot.app).session.path.read_text(encoding="utf-8")
