@@ -55,9 +55,13 @@ FACILITATION_TIPS: tuple[Tip, ...] = (
 QUIET_SECONDS = 90.0
 
 
+#: Checks on action items that are not blame (no owner, no due date, overdue).
+HOUSEKEEPING_CATEGORIES = frozenset({"action_item"})
+
+
 def _is_human_error(category: str, match: str) -> bool:
     words = f"{category} {match}".lower().replace("_", " ").replace("-", " ")
-    return "human" in words or "error" in words or "mistake" in words
+    return "human" in words or "mistake" in words or "operator error" in words
 
 
 def facilitation_question(
@@ -65,15 +69,19 @@ def facilitation_question(
 ) -> str | None:
     """The question to put to the room now, or ``None``.
 
-    ``warnings`` are the blame findings in the current step as
-    ``(category, matched text)`` pairs. Human-error wording gets "What can we
-    build to prevent this error?", any other blame gets "What process allowed
-    this to happen?", and a room quiet for :data:`QUIET_SECONDS` gets "What
-    would have made this impossible?".
+    ``warnings`` are blame findings in the current step as ``(category,
+    matched text)`` pairs. Human-error wording gets "What can we build to
+    prevent this error?"; a "be more careful" action item gets "What would have
+    made this impossible?"; any other blame gets "What process allowed this to
+    happen?". With no blame, a room quiet for :data:`QUIET_SECONDS` gets "What
+    would have made this impossible?". Housekeeping checks (an action item
+    without an owner) ask nothing.
     """
-    found = list(warnings)
+    found = [(c, m) for c, m in warnings if c not in HOUSEKEEPING_CATEGORIES]
     if any(_is_human_error(category, match) for category, match in found):
         return ASK_BUILD
+    if found and all(category == "bad_action_item" for category, _ in found):
+        return ASK_IMPOSSIBLE
     if found:
         return ASK_PROCESS
     if quiet_seconds >= QUIET_SECONDS:

@@ -37,6 +37,7 @@ from pmtui.meeting.clock import Clock, SystemClock
 from pmtui.meeting.guidance import (
     FACILITATION_TIPS,
     GROUND_RULES,
+    HOUSEKEEPING_CATEGORIES,
     SAFETY_EXPECTATIONS,
     SAFETY_PROMISES,
     facilitation_question,
@@ -154,12 +155,13 @@ class MeetingScreen(Screen[None]):
                 yield Static(_tips_markup(), id="tips")
             with ContentSwitcher(id="stage", initial="rules"):
                 with VerticalScroll(id="rules"):
-                    yield Static(_rules_markup(), id="rules-text")
-                    yield Static(id="agenda-table")
                     yield Static(
-                        "Press [b]F5[/b] or choose [b]Start meeting[/b] (ctrl+p) to start.",
+                        "Read these together, then press [b]F5[/b] "
+                        "(or ctrl+p [b]Start meeting[/b]) to start the clock.",
                         id="start-hint",
                     )
+                    yield Static(_rules_markup(), id="rules-text")
+                    yield Static(id="agenda-table")
                 yield VerticalScroll(id="steps")
                 with VerticalScroll(id="summary"):
                     yield Static(id="summary-text")
@@ -257,9 +259,9 @@ class MeetingScreen(Screen[None]):
                 f"of {format_duration(timer.total_planned())} planned"
             )
         )
-        question = facilitation_question(
-            [(label, match) for label, match, _, _ in self._warnings], timer.quiet_for()
-        )
+        # The question fits the warning shown (the first), else a quiet room.
+        shown = [(category, match) for category, match, _, _ in self._warnings[:1]]
+        question = facilitation_question(shown, timer.quiet_for())
         self._show_question(question)
 
     def _state_text(self) -> Content:
@@ -380,6 +382,8 @@ class MeetingScreen(Screen[None]):
                 if item.step in steps:
                     f = item.finding
                     warnings.append((f.category, f.match, f.message, f.suggestion))
+        # Blame first; housekeeping checks (an action item with no owner) after.
+        warnings.sort(key=lambda w: w[0] in HOUSEKEEPING_CATEGORIES)
         self._warnings = warnings
         alert = self.query_one("#blame-alert", Static)
         if not warnings:

@@ -36,3 +36,11 @@ def test_question_for_the_moment() -> None:
     assert facilitation_question([], quiet_seconds=QUIET_SECONDS - 1) is None
     assert facilitation_question([], quiet_seconds=QUIET_SECONDS) == ASK_IMPOSSIBLE
     assert facilitation_question([("character", "sloppy")], quiet_seconds=999) == ASK_PROCESS
+    assert facilitation_question([("bad_action_item", "be more careful")]) == ASK_IMPOSSIBLE
+
+
+def test_housekeeping_checks_ask_nothing() -> None:
+    assert facilitation_question([("action_item", "no owner")]) is None
+    assert facilitation_question([("action_item", "")], quiet_seconds=QUIET_SECONDS) == (
+        ASK_IMPOSSIBLE
+    )

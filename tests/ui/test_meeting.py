@@ -303,3 +303,49 @@ async def test_readable_at_80x24_and_200_columns(
             assert region.height > 0 and region.right <= width and region.bottom <= height - 1
         steps = screen.query_one("#steps").region
         assert steps.height >= height // 3  # room to edit beside/below the clock
+
+
+async def test_blame_warning_is_shown_large_with_the_question(
+    sample: Path, clock: FakeClock
+) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Start meeting")
+        await palette(pilot, "Next agenda item")
+        await pilot.pause()
+        screen = screen_of(pilot)
+        alert = screen.query_one("#blame-alert")
+        question = screen.query_one("#question")
+        assert not alert.display and not question.display
+
+        screen.query_one("#why-3").focus()
+        await pilot.press(*"Who caused this?")
+        await tick(pilot)
+        await tick(pilot)
+        assert alert.display and "Who caused" in str(alert.render())
+        assert "What process allowed this to happen?" in str(question.render())
+
+        screen.query_one("#why-4").focus()
+        await pilot.press(*"Human error")
+        await pilot.press("ctrl+a")  # keep the words, just move on
+        screen.query_one("#why-3").focus()
+        await pilot.press("ctrl+a", "ctrl+k")  # the blame question is gone
+        await tick(pilot)
+        await tick(pilot)
+        assert "uman error" in str(alert.render())
+        assert "What can we build to prevent this error?" in str(question.render())
+
+
+async def test_a_quiet_room_gets_a_question(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Start meeting")
+        question = screen_of(pilot).query_one("#question")
+        clock.advance(60)
+        await tick(pilot)
+        assert not question.display
+        clock.advance(40)
+        await tick(pilot)
+        assert "What would have made this impossible?" in str(question.render())
