@@ -62,6 +62,9 @@ _GAP_TYPE_RE = re.compile(
 _COMMENT_RE = re.compile(r"^<!--\s*pmtui:\s*(\w+)\s*(.*?)\s*-->$", re.DOTALL)
 _RULE_RE = re.compile(r"^[\w.:/-]+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Timeline times people write by hand: "14:02 UTC", "14:02Z", "2024-03-05T14:02".
+_TIME_SUFFIX_RE = re.compile(r"\s*(?:UTC|Z)$", re.IGNORECASE)
+_ISO_T_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?=\d)")
 _DATETIME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(.*)$")
 
 #: Spec template placeholders, compared with the Markdown source of a value.
@@ -387,10 +390,6 @@ def _blocks(tokens: list[Token], line_count: int) -> list[_Block]:
     return blocks
 
 
-def _fail(message: str, source: str, line: int | None) -> DocumentError:
-    return DocumentError(message, source, line)
-
-
 def from_markdown(text: str, source: str = "<text>") -> Postmortem:
     """Parse a post-mortem written by pmtui or by hand after the spec's template.
 
@@ -399,7 +398,7 @@ def from_markdown(text: str, source: str = "<text>") -> Postmortem:
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise _fail("the file is empty", source, None)
+        raise DocumentError("the file is empty", source)
     lines = text.split("\n")
     reader = _Reader(lines, source)
     # Inline parsing is done lazily, per value, with a fast path for plain text. The
@@ -421,6 +420,9 @@ def _gc_paused() -> Iterator[None]:
 
 
 class _Reader:
+    """One read of one file: walks the top-level blocks, section by section. Line
+    numbers inside are 0-based (as markdown-it's maps); errors report them 1-based."""
+
     def __init__(self, lines: list[str], source: str):
         self.lines = lines
         self.source = source
@@ -440,7 +442,7 @@ class _Reader:
         return mdtext.parse_inline(source, self.env)
 
     def error(self, message: str, line: int | None) -> DocumentError:
-        return _fail(message, self.source, None if line is None else line + 1)
+        return DocumentError(message, self.source, None if line is None else line + 1)
 
     def verbatim(self, first: int, last: int) -> list[str]:
         return self.lines[first:last]
@@ -673,7 +675,7 @@ class _Reader:
                     continue
                 if not time_src and not event_src:
                     continue
-                time = re.sub(r"\s*(?:UTC|Z)$", "", self.text(time_src), flags=re.IGNORECASE)
+                time = _ISO_T_RE.sub(r"\1 ", _TIME_SUFFIX_RE.sub("", self.text(time_src)))
                 event = "" if _is_placeholder("event", event_src) else self.text(event_src)
                 entries.append(
                     self.build(

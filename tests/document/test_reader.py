@@ -278,3 +278,12 @@ def test_hand_written_status_words(written: str, status: Status) -> None:
     doc = from_markdown(text)
     assert doc.action_items[0].status is status
     assert f"| {status.value} |" in to_markdown(doc)
+
+
+@pytest.mark.parametrize(
+    ("written", "time"),
+    [("14:02 UTC", "14:02"), ("14:02Z", "14:02"), ("2024-03-05T14:02", "2024-03-05 14:02")],
+)
+def test_hand_written_timeline_times(written: str, time: str) -> None:
+    text = (FIXTURES / "full.md").read_text().replace("| 14:02 |", f"| {written} |")
+    assert from_markdown(text).timeline[0].time == time
