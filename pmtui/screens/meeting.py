@@ -19,7 +19,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static
 
 from pmtui.document.session import DraftSession
@@ -43,7 +42,7 @@ from pmtui.meeting.guidance import (
     facilitation_question,
 )
 from pmtui.messages import DocumentEdited, FieldFindings
-from pmtui.widgets.steps import STEP_PANES
+from pmtui.widgets.steps import STEP_PANES, StepPane
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -103,20 +102,51 @@ class MeetingScreen(Screen[None]):
     ]
     TITLE = "Post-mortem meeting"
 
+    # Priority: F6/F7 would otherwise select text in a focused TextArea.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "start", "Start", id="meeting.start", tooltip="Start the meeting clock"),
-        Binding("f6", "pause", "Pause", id="meeting.pause", tooltip="Pause the timer"),
-        Binding("f6", "resume", "Resume", id="meeting.resume", tooltip="Resume the timer"),
-        Binding("f7", "previous_item", "Prev item", id="meeting.previous", tooltip="Previous item"),
-        Binding("f8", "next_item", "Next item", id="meeting.next", tooltip="Next agenda item"),
-        Binding("f9", "add_time", "+5 min", id="meeting.add", tooltip="Add 5 minutes"),
-        Binding("f10", "end", "End", id="meeting.end", tooltip="End the meeting and save"),
         Binding(
-            "escape",
-            "leave",
-            "Back",
-            id="meeting.leave",
-            tooltip="Pause and go back to the wizard",
+            "f5",
+            "start",
+            "Start",
+            id="meeting.start",
+            tooltip="Start the meeting clock",
+            priority=True,
+        ),
+        Binding(
+            "f6", "pause", "Pause", id="meeting.pause", tooltip="Pause the timer", priority=True
+        ),
+        Binding(
+            "f6", "resume", "Resume", id="meeting.resume", tooltip="Resume the timer", priority=True
+        ),
+        Binding(
+            "f7",
+            "previous_item",
+            "Prev item",
+            id="meeting.previous",
+            tooltip="Previous agenda item",
+            priority=True,
+        ),
+        Binding(
+            "f8",
+            "next_item",
+            "Next item",
+            id="meeting.next",
+            tooltip="Next agenda item",
+            priority=True,
+        ),
+        Binding(
+            "f9",
+            "add_time",
+            "+5 min",
+            id="meeting.add",
+            tooltip="Add 5 minutes to this item",
+            priority=True,
+        ),
+        Binding(
+            "f10", "end", "End", id="meeting.end", tooltip="End the meeting and save", priority=True
+        ),
+        Binding(
+            "escape", "leave", "Back", id="meeting.leave", tooltip="Pause and go to the wizard"
         ),
     ]
 
@@ -340,15 +370,24 @@ class MeetingScreen(Screen[None]):
         self._shown_steps = steps
         container = self.query_one("#steps", VerticalScroll)
         container.remove_children()
-        widgets: list[Widget] = [
+        panes: list[StepPane] = [
             STEP_PANES[step](self.session) for step in steps if step in STEP_PANES
         ]
-        if not steps:
-            widgets.append(
+        if panes:
+            mounted = container.mount_all(panes)
+
+            async def focus_first_field() -> None:
+                # The room can type straight away: focus the item's first field.
+                await mounted
+                if panes[0].is_mounted:
+                    panes[0].focus_field()
+
+            self.call_after_refresh(focus_first_field)
+        else:
+            container.mount(
                 Static("No wizard step for this agenda item.", classes="step-placeholder")
             )
-        container.mount_all(widgets)
-        self.set_class(len(steps) > 1, "-multi-step")
+        self.set_class(len(panes) > 1, "-multi-step")
         self._findings_stale = True
 
     def step_names_shown(self) -> tuple[str, ...]:

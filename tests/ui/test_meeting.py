@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Digits
+from textual.widgets import Digits, TextArea
 
 from pmtui.app import PmtuiApp
 from pmtui.document import storage
@@ -149,6 +149,14 @@ async def test_footer_keys_run_the_controls(sample: Path, clock: FakeClock) -> N
         assert timer.state is TimerState.RUNNING
         await pilot.press("f8")
         assert timer.current == 1
+        await pilot.pause()
+        # The item's first field has focus; F6 there pauses (a TextArea would
+        # otherwise take F6 for "select line").
+        assert isinstance(pilot.app.focused, TextArea)
+        await pilot.press("f6")
+        assert timer.state is TimerState.PAUSED
+        await pilot.press("f6")
+        assert timer.state is TimerState.RUNNING
         await pilot.press("f7")
         assert timer.current == 0
         await pilot.press("f9")
