@@ -86,7 +86,7 @@ class WizardScreen(Screen[None]):
         self.warning_counts: dict[str, int] = {}
         self._counts_timer: Timer | None = None
         self._reported_error: str | None = None
-        self._closed = False
+        self._session_closed = False
 
     # -- layout --------------------------------------------------------------------
 
@@ -260,9 +260,9 @@ class WizardScreen(Screen[None]):
 
     def close_session(self) -> None:
         """Save and release the lock (safe to call twice)."""
-        if self._closed:
+        if self._session_closed:
             return
-        self._closed = True
+        self._session_closed = True
         from pmtui.errors import UserError
 
         sessions = getattr(self.app, "open_sessions", None)

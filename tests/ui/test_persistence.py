@@ -179,3 +179,14 @@ async def test_unparsable_file_from_home_shows_why_and_is_untouched(
         assert isinstance(app.screen, HomeScreen)
     assert path.read_bytes() == before
     assert not lock_path(path).exists()
+
+
+async def test_ctrl_q_saves_and_releases_the_lock(clock: FakeClock) -> None:
+    app = make_app(clock, new_title="")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        path = wizard(app).session.path
+        await type_text(pilot, "Queue backlog")
+        await pilot.press("ctrl+q")
+        assert load(path).title == "Queue backlog"
+        assert not lock_path(path).exists()

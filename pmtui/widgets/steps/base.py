@@ -73,7 +73,7 @@ class StepPane(Vertical):
         self.session = session
         #: Last blame findings per field path.
         self.field_findings: dict[str, list[Finding]] = {}
-        self._pending: dict[str, BlameInput | BlameTextArea] = {}
+        self._pending_scans: dict[str, BlameInput | BlameTextArea] = {}
         self._scan_timer: Timer | None = None
 
     # -- layout ----------------------------------------------------------------
@@ -139,13 +139,13 @@ class StepPane(Vertical):
 
     def schedule_scan(self, widget: BlameInput | BlameTextArea) -> None:
         """Scan ``widget`` once typing pauses (restarted on every change)."""
-        self._pending[widget.field_path] = widget
+        self._pending_scans[widget.field_path] = widget
         if self._scan_timer is not None:
             self._scan_timer.stop()
         self._scan_timer = self.set_timer(BLAME_DEBOUNCE, self._flush_scans)
 
     def _flush_scans(self) -> None:
-        pending, self._pending = self._pending, {}
+        pending, self._pending_scans = self._pending_scans, {}
         for path, widget in pending.items():
             findings = self._scan_widget(widget)
             self.post_message(FieldFindings(path, widget.label, findings))
@@ -227,7 +227,11 @@ class ListStepPane(StepPane):
             "alt+up", "move_row(-1)", "Up", id="row-up", tooltip="Move this row up", group=_MOVE
         ),
         Binding(
-            "alt+down", "move_row(1)", "Down", id="row-down", tooltip="Move this row down",
+            "alt+down",
+            "move_row(1)",
+            "Down",
+            id="row-down",
+            tooltip="Move this row down",
             group=_MOVE,
         ),
     ]

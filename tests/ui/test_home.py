@@ -1,0 +1,142 @@
+"""Home: list newest first, filter by typing, open, new, delete with confirmation;
+the command palette; the layout at 80x24."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from pmtui import paths
+from pmtui.document.model import Postmortem
+from pmtui.document.storage import save
+from pmtui.screens.confirm import ConfirmScreen
+from pmtui.screens.home import HomeScreen
+from pmtui.widgets.warning_panel import WarningPanel
+from tests.ui.conftest import FakeClock, full_doc, make_app
+from tests.ui.helpers import settle, wizard
+
+
+def _seed() -> list[Path]:
+    folder = paths.drafts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    older = Postmortem(title="Disk full on build runners", date=dt.date(2024, 1, 10))
+    newer = full_doc()
+    p1, p2 = folder / "2024-01-10-disk-full.md", folder / "2024-03-07-checkout.md"
+    save(older, p1)
+    save(newer, p2)
+    return [p2, p1]
+
+
+async def test_empty_home_explains_pmtui_and_how_to_start(clock: FakeClock) -> None:
+    app = make_app(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        text = str(app.screen.query_one("#home-empty", Static).render())
+        assert "blameless post-mortem" in text and "ctrl+n" in text
+
+
+async def test_list_newest_first_with_completeness_and_filter(clock: FakeClock) -> None:
+    newest, older = _seed()
+    app = make_app(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert [row.path for row in screen.shown] == [newest, older]
+        assert screen.shown[0].complete == "100%"
+        assert screen.shown[0].severity == "SEV-2"
+        await pilot.press(*"disk")
+        await settle(pilot)
+        assert screen.query_one("#filter", Input).value == "disk"
+        assert [row.path for row in screen.shown] == [older]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(screen.shown) == 2
+
+
+async def test_open_from_home_and_back(clock: FakeClock) -> None:
+    newest, _ = _seed()
+    app = make_app(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert wizard(app).session.path == newest
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_new_from_home_focuses_title(clock: FakeClock) -> None:
+    app = make_app(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert wizard(app).focused.id == "title"
+
+
+async def test_delete_asks_then_moves_to_trash(clock: FakeClock) -> None:
+    newest, older = _seed()
+    app = make_app(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("delete")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # cancel: nothing happens
+        await settle(pilot)
+        assert newest.exists()
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not newest.exists()
+        assert list(paths.trash_dir().glob("*checkout*"))
+        assert [row.path for row in app.screen.shown] == [older]
+        assert app.screen.query_one(DataTable).row_count == 1
+
+
+async def test_palette_commands_drive_the_wizard(clock: FakeClock) -> None:
+    app = make_app(clock, new_title="Outage")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        screen = wizard(app)
+        for command, step in (
+            ("Go to step: Five Whys", "whys"),
+            ("Next step", "gaps"),
+            ("Previous step", "whys"),
+            ("Review", "review"),
+        ):
+            await pilot.press("ctrl+p")
+            await settle(pilot, 0.1)
+            await pilot.press(*command)
+            await settle(pilot, 0.3)
+            await pilot.press("enter")
+            await settle(pilot, 0.2)
+            assert screen.step == step, command
+        await pilot.press("ctrl+p")
+        await settle(pilot, 0.1)
+        await pilot.press(*"Save")
+        await settle(pilot, 0.3)
+        await pilot.press("enter")
+        await settle(pilot, 0.2)
+        assert screen.session.path.exists()
+
+
+async def test_layout_at_80x24_keeps_fields_warnings_and_steps_visible(
+    clock: FakeClock,
+) -> None:
+    app = make_app(clock, new_title="Outage")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = wizard(app)
+        for selector in ("#title", "StepList", "WarningPanel", "Footer"):
+            region = screen.query_one(selector).region
+            assert region.width > 0 and region.height > 0, selector
+            assert region.right <= 80 and region.bottom <= 24, selector
+        assert screen.query_one(WarningPanel).region.width >= 50
+        assert screen.query_one("#title").region.width >= 40

@@ -1,0 +1,98 @@
+"""Live blame warnings while typing, allowing one, and the review step's list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, TextArea
+
+from pmtui.document.storage import load
+from pmtui.widgets.step_list import StepList
+from pmtui.widgets.warning_panel import WarningPanel
+from tests.ui.conftest import FakeClock, make_app
+from tests.ui.helpers import save_and_read, settle, type_text, wizard
+
+
+async def test_blameful_title_shows_the_reframe(clock: FakeClock) -> None:
+    app = make_app(clock, new_title="")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Checkout outage: who caused this?")
+        await settle(pilot, 0.1)
+        panel = wizard(app).query_one(WarningPanel)
+        assert panel.field == "title"
+        assert panel.findings, "no warning for a blameful title"
+        text = panel.text()
+        assert "who caused" in text.lower()
+        assert "What allowed this to happen?" in text
+        assert wizard(app).query_one("#title", Input).has_class("-blame")
+
+
+async def test_blameless_text_shows_no_warning(clock: FakeClock) -> None:
+    app = make_app(clock, new_title="")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Checkout failed after a config change")
+        await settle(pilot, 0.1)
+        screen = wizard(app)
+        screen.query_one("#summary", TextArea).focus()
+        await type_text(pilot, "The deploy pipeline did not validate the config before release.")
+        await settle(pilot, 0.1)
+        panel = screen.query_one(WarningPanel)
+        assert panel.field == "summary"
+        assert panel.findings == []
+        assert "no blame warnings" in panel.text()
+        assert not screen.query_one("#title", Input).has_class("-blame")
+
+
+async def test_warning_in_a_why_counts_on_the_step_list(clock: FakeClock) -> None:
+    app = make_app(clock, new_title="Outage")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = wizard(app)
+        screen.show_step("whys")
+        await settle(pilot)
+        await type_text(pilot, "This was human error.")
+        await settle(pilot, 0.4)  # the step list recounts after a pause
+        assert screen.query_one(StepList).state["whys"][1] >= 1
+        assert "Our system didn't prevent this error" in screen.query_one(WarningPanel).text()
+
+
+async def test_allowing_a_warning_is_saved_in_the_file(clock: FakeClock, tmp_path: Path) -> None:
+    app = make_app(clock, new_title="")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Who caused this? (a quote from the chat)")
+        await settle(pilot, 0.1)
+        screen = wizard(app)
+        assert screen.query_one(WarningPanel).findings
+        await pilot.press("ctrl+l")
+        await settle(pilot, 0.1)
+        assert screen.query_one(WarningPanel).findings == []
+        text = await save_and_read(pilot)
+        path = screen.session.path
+    assert "<!-- pmtui: allow" in text
+    assert load(path).allowed
+
+
+async def test_review_lists_warnings_and_jumps_to_the_field(clock: FakeClock) -> None:
+    app = make_app(clock, new_title="Outage")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = wizard(app)
+        screen.show_step("whys")
+        await settle(pilot)
+        screen.query_one("#why-3", TextArea).focus()
+        await type_text(pilot, "Sam forgot to check the dashboard.")
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot, 0.2)
+        assert screen.step == "review"
+        warnings = screen.query_one("#review-warnings", OptionList)
+        assert warnings.option_count >= 1
+        warnings.focus()
+        warnings.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.step == "whys"
+        assert screen.focused is screen.query_one("#why-3", TextArea)
