@@ -19,7 +19,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Digits, Footer, Header, Input, Static
 
 from pmtui.document.session import DraftSession
 from pmtui.meeting.agenda import (
@@ -252,19 +252,19 @@ class MeetingScreen(Screen[None]):
 
     def _refresh_clock(self) -> None:
         timer = self.timer
-        urgency = timer.urgency()
         state = timer.state
+        live = state in (TimerState.RUNNING, TimerState.PAUSED)
+        urgency = timer.urgency() if live else Urgency.NORMAL
         digits = self.query_one("#countdown", Digits)
-        shown = format_clock(timer.remaining())
+        if state is TimerState.ENDED:  # the whole meeting's length
+            shown = format_duration(timer.total_elapsed())
+        else:
+            shown = format_clock(timer.remaining())
         if digits.value != shown:
             digits.update(shown)
         for node in (digits, self.query_one("#timer-pane")):
-            node.set_class(
-                state is not TimerState.READY and urgency is Urgency.LAST_MINUTE, "-last-minute"
-            )
-            node.set_class(
-                state is not TimerState.READY and urgency is Urgency.OVERTIME, "-overtime"
-            )
+            node.set_class(urgency is Urgency.LAST_MINUTE, "-last-minute")
+            node.set_class(urgency is Urgency.OVERTIME, "-overtime")
             node.set_class(state is TimerState.PAUSED, "-paused")
         total = len(timer.items)
         self.query_one("#item-title", Static).update(
@@ -277,7 +277,9 @@ class MeetingScreen(Screen[None]):
         )
         self.query_one("#clock-state", Static).update(self._state_text())
         nxt = timer.next_name
-        if nxt is not None:
+        if state is TimerState.ENDED:
+            up_next = "The record is saved in the document."
+        elif nxt is not None:
             minutes = timer.planned(timer.current + 1) / 60
             up_next = f"Next: {nxt} ({minutes:g} min)"
         else:
@@ -300,7 +302,7 @@ class MeetingScreen(Screen[None]):
         if state is TimerState.READY:
             return Content.from_markup("[b]Ready[/b] · press F5 to start")
         if state is TimerState.ENDED:
-            return Content.from_markup("[b]Meeting ended[/b]")
+            return Content.from_markup("[b]■ Meeting ended[/b] · total time above")
         label = "▶ Running" if state is TimerState.RUNNING else "⏸ PAUSED"
         urgency = timer.urgency()
         if urgency is Urgency.OVERTIME:
@@ -379,8 +381,10 @@ class MeetingScreen(Screen[None]):
             async def focus_first_field() -> None:
                 # The room can type straight away: focus the item's first field.
                 await mounted
-                if panes[0].is_mounted:
-                    panes[0].focus_field()
+                if panes[0].is_mounted and panes[0].focus_field():
+                    # An Input selects its text on focus; the room's first key
+                    # must not replace it.
+                    self.call_after_refresh(self._cursor_to_end)
 
             self.call_after_refresh(focus_first_field)
         else:
@@ -389,6 +393,11 @@ class MeetingScreen(Screen[None]):
             )
         self.set_class(len(panes) > 1, "-multi-step")
         self._findings_stale = True
+
+    def _cursor_to_end(self) -> None:
+        focused = self.app.focused
+        if isinstance(focused, Input):
+            focused.action_end()
 
     def step_names_shown(self) -> tuple[str, ...]:
         """The wizard steps beside the clock right now (for tests and screenshots)."""
@@ -493,6 +502,7 @@ class MeetingScreen(Screen[None]):
         except MeetingStateError as exc:
             self.notify(str(exc), severity="warning", timeout=4)
             return
+        self._findings_stale = True
         self._save_now()
         self._refresh_all()
         if action == "end":

@@ -357,3 +357,18 @@ async def test_a_quiet_room_gets_a_question(sample: Path, clock: FakeClock) -> N
         clock.advance(40)
         await tick(pilot)
         assert "What would have made this impossible?" in str(question.render())
+
+
+async def test_typing_after_moving_on_adds_to_the_first_field(
+    sample: Path, clock: FakeClock
+) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Start meeting")
+        await pilot.press("f8", "f8")  # Identify process gaps
+        await pilot.pause(0.3)
+        await pilot.press(*" (found in review)")
+        await pilot.pause(0.3)
+        doc = screen_of(pilot).session.doc
+        assert doc.gaps[0].text == "No validation of timeout values in CI (found in review)"
