@@ -371,6 +371,9 @@ class _Block:
 class _Section:
     heading: _Block | None
     blocks: list[_Block] = field(default_factory=list)
+    #: Source lines [start, end) of the section's body (after its heading).
+    start: int = 0
+    end: int = 0
 
 
 def _blocks(tokens: list[Token], line_count: int) -> list[_Block]:
@@ -435,6 +438,8 @@ class _Reader:
         self.seen: set[str] = set()
         #: The parser's environment (link reference definitions) for inline parsing.
         self.env: dict[str, Any] = {}
+        #: Line indices some top-level block covers (others are blank or link definitions).
+        self.owned: set[int] = set()
 
     # ------------------------------------------------------------------ helpers
 
@@ -447,21 +452,27 @@ class _Reader:
     def verbatim(self, first: int, last: int) -> list[str]:
         return self.lines[first:last]
 
-    def _joined(self, parts: list[tuple[int, int, list[str]]]) -> list[str]:
-        """The parts' lines with the blank lines the author had between them (lines that
-        were read as something else, e.g. pmtui comments, are left out)."""
+    def _joined(self, parts: list[tuple[int, int, list[str]]], start: int, end: int) -> list[str]:
+        """Source lines [start, end) made of the parts' lines and the lines no block owns
+        (blank lines, link reference definitions); lines read as something else (pmtui
+        comments, a parsed table) are left out, with a blank line to keep blocks apart."""
         lines: list[str] = []
-        previous_end: int | None = None
-        for first, end, part in parts:
-            if previous_end is not None:
-                between = self.lines[previous_end:first]
-                blank = [line for line in between if not line.strip(" \t")]
-                if len(blank) < len(between) and not blank:
-                    blank = [""]  # something between was left out: keep the blocks apart
-                lines.extend(blank)
+        position = start
+        for first, last, part in [*parts, (end, end, [])]:
+            skipped = False
+            for index in range(position, max(position, first)):
+                if index in self.owned:
+                    skipped = True
+                else:
+                    lines.append(self.lines[index])
+            if skipped and lines and lines[-1].strip(" \t") and part:
+                lines.append("")
             lines.extend(part)
-            previous_end = end
+            position = max(position, last)
         return lines
+
+    def _has_unowned_text(self, start: int, end: int) -> bool:
+        return any(i not in self.owned and self.lines[i].strip(" \t") for i in range(start, end))
 
     def build(self, model: type[Any], line: int | None, what: str, **values: Any) -> Any:
         try:
@@ -485,10 +496,12 @@ class _Reader:
         for block in blocks[:title_index]:
             self._preamble_block(block)
 
-        sections: list[_Section] = [_Section(None)]
+        self.owned = {i for block in blocks for i in range(block.first, block.last)}
+        sections: list[_Section] = [_Section(None, start=0, end=len(self.lines))]
         for block in blocks[title_index + 1 :]:
             if block.kind == "heading_open" and block.tokens[0].tag == "h2":
-                sections.append(_Section(block))
+                sections[-1].end = block.first
+                sections.append(_Section(block, start=block.last, end=len(self.lines)))
             elif self._comment_block(block):
                 continue
             else:
@@ -503,7 +516,8 @@ class _Reader:
             self._section(section)
 
         if self.preamble:
-            body = close_open_blocks(_strip_blank_lines(self._joined(self.preamble)))
+            body = self._joined(self.preamble, 0, sections[0].end)
+            body = close_open_blocks(_strip_blank_lines(body))
             if body:
                 self.extra.insert(0, ExtraSection(heading="", body=body))
         values = dict(self.data)
@@ -625,15 +639,16 @@ class _Reader:
         self.seen.add(key)
         handler = getattr(self, f"_read_{key}")
         leftover: list[_Block] = handler(section.blocks)
-        if leftover:
-            self._extra(_Section(heading, leftover))
+        if leftover or self._has_unowned_text(section.start, section.end):
+            self._extra(_Section(heading, leftover, section.start, section.end))
 
     def _extra(self, section: _Section) -> None:
         assert section.heading is not None
         inline = section.heading.inline
         heading = self.text(inline.content if inline else "")
         parts = [(b.first, b.last, self.verbatim(b.first, b.last)) for b in section.blocks]
-        body = close_open_blocks(_strip_blank_lines(self._joined(parts)))
+        body = self._joined(parts, section.start, section.end)
+        body = close_open_blocks(_strip_blank_lines(body))
         self.extra.append(ExtraSection(heading=heading, body=body))
 
     def _paragraphs_text(self, blocks: list[_Block], kind: str) -> tuple[str, list[_Block]]:
@@ -666,6 +681,7 @@ class _Reader:
         for table in tables:
             header, rows = _table_rows(table)
             columns = _columns(header, {"time": "time", "event": "event"}, ("time", "event"))
+            self._refuse_unknown_columns("timeline", header, columns, rows)
             for line, cells in rows:
                 get = _cell_getter(cells, columns)
                 time_src, event_src = get("time"), get("event")
@@ -688,6 +704,26 @@ class _Reader:
                 )
         self.data["timeline"] = entries
         return leftover
+
+    def _refuse_unknown_columns(
+        self,
+        what: str,
+        header: list[str],
+        columns: dict[str, int],
+        rows: list[tuple[int, list[Token]]],
+    ) -> None:
+        """A filled-in column pmtui has no field for would be lost on the next save: say so
+        rather than drop it (an empty extra column is simply left out)."""
+        known = set(columns.values())
+        for line, cells in rows:
+            for index, cell in enumerate(cells):
+                if index not in known and cell.content.strip():
+                    name = header[index] if index < len(header) and header[index] else index + 1
+                    raise self.error(
+                        f"{what} table: column {name!r} is not one pmtui keeps; "
+                        "move what it holds into a section of its own",
+                        line,
+                    )
 
     def _list_items(self, blocks: list[_Block]) -> tuple[list[tuple[int, str, str]], list[_Block]]:
         """(line, first paragraph source, full text) of each item of the section's lists."""
@@ -807,6 +843,7 @@ class _Reader:
         for table in tables:
             header, rows = _table_rows(table)
             columns = _columns(header, names, ("action", "owner", "due", "status", "verification"))
+            self._refuse_unknown_columns("action items", header, columns, rows)
             for line, cells in rows:
                 get = _cell_getter(cells, columns)
                 sources = {k: get(k) for k in ("action", "owner", "due", "status")}
@@ -970,7 +1007,7 @@ def _table_rows(block: _Block) -> tuple[list[str], list[tuple[int, list[Token]]]
             row.append(tok)
         elif tok.type == "tr_close" and row is not None:
             if in_head:
-                header = [mdtext.parse_inline(c.content).strip().lower() for c in row]
+                header = [mdtext.parse_inline(c.content).strip() for c in row]
             else:
                 rows.append((row_line, row))
             row = None
@@ -981,8 +1018,9 @@ def _columns(
     header: list[str], names: dict[str, str], positional: tuple[str, ...]
 ) -> dict[str, int]:
     columns: dict[str, int] = {}
-    for index, name in enumerate(header):
-        key = names.get(" ".join(name.split()))
+    for index, title in enumerate(header):
+        name = " ".join(title.split()).lower()
+        key = names.get(name)
         if key is None:
             for known, value in names.items():
                 if name.startswith(known):

@@ -287,3 +287,37 @@ def test_hand_written_status_words(written: str, status: Status) -> None:
 def test_hand_written_timeline_times(written: str, time: str) -> None:
     text = (FIXTURES / "full.md").read_text().replace("| 14:02 |", f"| {written} |")
     assert from_markdown(text).timeline[0].time == time
+
+
+def test_a_filled_column_pmtui_cannot_keep_is_refused_not_dropped() -> None:
+    text = (FIXTURES / "full.md").read_text()
+    text = text.replace(
+        "| Time (UTC) | Event |\n|:---|:---|", "| Time | Event | Source |\n|--|--|--|"
+    )
+    text = text.replace("| 16:05 | Rollback complete |", "| 16:05 | Rollback complete | pager |")
+    err = error_for(text)
+    assert err.line == text.split("\n").index("| 16:05 | Rollback complete | pager |") + 1
+    assert "timeline table: column 'Source' is not one pmtui keeps" in str(err)
+
+
+def test_an_empty_extra_column_is_left_out() -> None:
+    text = (FIXTURES / "full.md").read_text()
+    text = text.replace(
+        "| Time (UTC) | Event |\n|:---|:---|", "| Time | Event | Notes |\n|--|--|--|"
+    )
+    assert [e.time for e in from_markdown(text).timeline] == ["14:02", "16:05"]
+
+
+def test_link_reference_definitions_are_kept() -> None:
+    text = (
+        (FIXTURES / "unknown_sections.md")
+        .read_text()
+        .replace(
+            "- Tweet\n",
+            "- Tweet\n\nSee the [status page][sp].\n\n[sp]: https://status.example.com\n",
+        )
+    )
+    doc = from_markdown(text)
+    body = doc.extra_sections[0].body
+    assert body.endswith("See the [status page][sp].\n\n[sp]: https://status.example.com")
+    assert from_markdown(to_markdown(doc)) == doc
