@@ -101,8 +101,11 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Like :func:`atomic_write_text`, for bytes."""
+    """Like :func:`atomic_write_text`, for bytes. A symlink is written through: its target
+    is replaced and the link kept."""
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
     folder = path.parent
     try:
         mode = stat.S_IMODE(path.stat().st_mode)

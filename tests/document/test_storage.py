@@ -284,3 +284,14 @@ def test_move_to_trash_keeps_the_file(tmp_path: Path) -> None:
 def test_move_missing_file_to_trash(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="no such file"):
         move_to_trash(tmp_path / "nope.md")
+
+
+def test_a_symlinked_file_is_written_through(tmp_path: Path) -> None:
+    target = tmp_path / "repo" / "pm.md"
+    target.parent.mkdir()
+    target.write_text(OLD)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    save(doc("Through the link"), link)
+    assert link.is_symlink()
+    assert load(target).title == "Through the link"

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pytest
+
+from pmtui.document.errors import DocumentError
 from pmtui.document.markdown import from_markdown, to_markdown
 from pmtui.document.model import (
     ActionItem,
@@ -236,3 +240,22 @@ def test_lone_surrogates_from_a_broken_paste_do_not_stop_a_save() -> None:
     text = to_markdown(doc)
     assert "pasted \ufffd text" in text
     text.encode("utf-8")
+
+
+def test_the_template_comes_from_the_templates_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pmtui import paths
+    from pmtui.document import markdown
+
+    (tmp_path / "postmortem.md.j2").write_text("custom: {{ title }}\n")
+    monkeypatch.setattr(paths, "templates_dir", lambda: tmp_path)
+    markdown._environment.cache_clear()
+    try:
+        assert to_markdown(sample()) == "custom: Checkout outage\n"
+        (tmp_path / "postmortem.md.j2").unlink()
+        markdown._environment.cache_clear()
+        with pytest.raises(DocumentError, match="template postmortem.md.j2 not found in"):
+            to_markdown(sample())
+    finally:
+        markdown._environment.cache_clear()
