@@ -26,7 +26,6 @@ class ConfirmScreen(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("escape", "answer(False)", "Cancel", id="confirm-cancel", tooltip="Cancel"),
-        Binding("y", "answer(True)", "Yes", id="confirm-yes", tooltip="Confirm"),
     ]
 
     def __init__(self, question: str, *, yes: str = "Yes", no: str = "Cancel") -> None:

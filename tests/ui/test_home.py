@@ -92,7 +92,7 @@ async def test_delete_asks_then_moves_to_trash(clock: FakeClock) -> None:
         assert newest.exists()
         await pilot.press("delete")
         await settle(pilot)
-        await pilot.press("y")
+        await pilot.press("tab", "enter")  # from Cancel to the yes button
         await settle(pilot)
         assert not newest.exists()
         assert list(paths.trash_dir().glob("*checkout*"))

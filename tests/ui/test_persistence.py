@@ -131,7 +131,7 @@ async def test_file_open_elsewhere_offers_read_only(clock: FakeClock, saved_doc:
             await settle(pilot)
             assert isinstance(app.screen, ConfirmScreen)
             assert f"pid {other.pid}" in app.screen.question
-            await pilot.press("y")
+            await pilot.press("tab", "enter")  # from Cancel to the yes button
             await settle(pilot)
             screen = wizard(app)
             assert screen.session.read_only

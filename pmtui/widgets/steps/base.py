@@ -221,10 +221,30 @@ class ListStepPane(StepPane):
     ITEM_NAME: ClassVar[str] = "row"
 
     BINDINGS: ClassVar[list[Binding]] = [
-        Binding("alt+n", "add_row", "Add", id="add-row", tooltip="Add a row after this one"),
-        Binding("alt+d", "delete_row", "Delete", id="delete-row", tooltip="Delete this row"),
         Binding(
-            "alt+up", "move_row(-1)", "Up", id="row-up", tooltip="Move this row up", group=_MOVE
+            "alt+n",
+            "add_row",
+            "Add",
+            id="add-row",
+            tooltip="Add a row after this one",
+            priority=True,
+        ),
+        Binding(
+            "alt+d",
+            "delete_row",
+            "Delete",
+            id="delete-row",
+            tooltip="Delete this row",
+            priority=True,
+        ),
+        Binding(
+            "alt+up",
+            "move_row(-1)",
+            "Up",
+            id="row-up",
+            tooltip="Move this row up",
+            group=_MOVE,
+            priority=True,
         ),
         Binding(
             "alt+down",
@@ -233,6 +253,7 @@ class ListStepPane(StepPane):
             id="row-down",
             tooltip="Move this row down",
             group=_MOVE,
+            priority=True,
         ),
     ]
 

@@ -68,7 +68,9 @@ class TimelinePane(ListStepPane):
 
     BINDINGS = [
         *ListStepPane.BINDINGS,
-        Binding("alt+s", "sort", "Sort", id="sort-timeline", tooltip="Sort rows by time"),
+        Binding(
+            "alt+s", "sort", "Sort", id="sort-timeline", tooltip="Sort rows by time", priority=True
+        ),
     ]
 
     def rows(self) -> list[TimelineEntry]:
