@@ -52,6 +52,8 @@ class DraftSession:
         self.blame_config = blame_config
         self.save_count = 0
         self.last_error: str | None = None
+        #: A new draft whose file name may still follow its title (until first saved).
+        self.provisional_name = False
 
     # -- opening -----------------------------------------------------------
 
@@ -82,9 +84,27 @@ class DraftSession:
         doc = Postmortem(title=title, date=date, wizard_step="facts")
         lock = DocumentLock.acquire(path)
         session = cls(doc, path, lock=lock, **kwargs)  # type: ignore[arg-type]
+        session.provisional_name = not title
         if title:
             session.changed()
         return session
+
+    def _name_after_title(self) -> None:
+        """A draft started without a title is named after the title typed before
+        its first save (``YYYY-MM-DD-<slug>.md``), not ``untitled``."""
+        from pmtui.document import storage
+
+        self.provisional_name = False
+        if not self.doc.title.strip() or self.path.exists():
+            return
+        path = storage.new_path(self.doc.title, self.doc.date or self.today(), self.path.parent)
+        try:
+            lock = DocumentLock.acquire(path)
+        except Exception:  # noqa: BLE001 - keep the first name; never block a save
+            return
+        if self.lock is not None:
+            self.lock.release()
+        self.lock, self.path = lock, path
 
     # -- saving ------------------------------------------------------------
 
@@ -103,6 +123,8 @@ class DraftSession:
             return
         from pmtui.document import storage
 
+        if self.provisional_name:
+            self._name_after_title()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         storage.save(self.doc, self.path)
         self.autosaver.saved()

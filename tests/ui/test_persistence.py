@@ -26,47 +26,48 @@ async def test_autosave_writes_after_the_pause_and_not_before(clock: FakeClock) 
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
         screen = wizard(app)
-        path = screen.session.path
+        session = screen.session
         await type_text(pilot, "Checkout outage")
         screen.autosave_tick()
-        assert not path.exists(), "saved while the user is still typing"
+        assert not session.path.exists(), "saved while the user is still typing"
         clock.advance(0.3)
         screen.autosave_tick()
-        assert not path.exists()
+        assert not session.path.exists()
         clock.advance(0.3)  # 0.6 s of quiet > the 0.5 s idle delay
         screen.autosave_tick()
-        assert "# Post-Mortem: Checkout outage" in path.read_text(encoding="utf-8")
+        assert "# Post-Mortem: Checkout outage" in session.path.read_text(encoding="utf-8")
         # Non-stop typing (a key every 0.2 s, never idle) still saves mid-way.
         for char in " in eu-west":
             await pilot.press(char)
             clock.advance(0.2)
             screen.autosave_tick()
-        assert "# Post-Mortem: Checkout outage in eu" in path.read_text(encoding="utf-8")
+        assert "# Post-Mortem: Checkout outage in eu" in session.path.read_text(encoding="utf-8")
         clock.advance(0.5)
         screen.autosave_tick()
-        assert "# Post-Mortem: Checkout outage in eu-west\n" in path.read_text(encoding="utf-8")
+        saved = session.path.read_text(encoding="utf-8")
+        assert "# Post-Mortem: Checkout outage in eu-west\n" in saved
 
 
 async def test_the_autosave_timer_runs_by_itself(clock: FakeClock) -> None:
     app = make_app(clock, new_title="")
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
-        path = wizard(app).session.path
+        session = wizard(app).session
         await type_text(pilot, "Disk full")
         clock.advance(5)
         await pilot.pause(0.6)  # the poll timer fires every 0.25 s
-        assert "Disk full" in path.read_text(encoding="utf-8")
+        assert "Disk full" in session.path.read_text(encoding="utf-8")
 
 
 async def test_leaving_the_app_saves_and_releases_the_lock(clock: FakeClock) -> None:
     app = make_app(clock, new_title="")
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
-        path = wizard(app).session.path
-        assert lock_path(path).exists()
+        session = wizard(app).session
+        assert lock_path(session.path).exists()
         await type_text(pilot, "Queue backlog")
-    assert load(path).title == "Queue backlog"
-    assert not lock_path(path).exists()
+    assert load(session.path).title == "Queue backlog"
+    assert not lock_path(session.path).exists()
 
 
 async def test_reopening_restores_every_field_and_the_step(
@@ -185,8 +186,23 @@ async def test_ctrl_q_saves_and_releases_the_lock(clock: FakeClock) -> None:
     app = make_app(clock, new_title="")
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
-        path = wizard(app).session.path
+        session = wizard(app).session
         await type_text(pilot, "Queue backlog")
         await pilot.press("ctrl+q")
-        assert load(path).title == "Queue backlog"
-        assert not lock_path(path).exists()
+        assert load(session.path).title == "Queue backlog"
+        assert not lock_path(session.path).exists()
+
+
+async def test_untitled_draft_is_named_after_its_title(clock: FakeClock) -> None:
+    app = make_app(clock, new_title="")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        session = wizard(app).session
+        assert session.path.name.endswith("untitled.md")
+        await type_text(pilot, "Checkout outage")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert session.path.name == "2024-03-08-checkout-outage.md"
+        assert load(session.path).title == "Checkout outage"
+        assert lock_path(session.path).exists()
+        assert not list(session.path.parent.glob("*untitled*"))
