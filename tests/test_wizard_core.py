@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,22 @@ def test_field_paths_read_and_write_the_document() -> None:
     assert get_text(doc, "five_whys[4]") == ""
     assert step_of("action_items[3].owner") == "actions"
     assert step_of("five_whys[0]") == "whys"
+
+
+def test_lock_of_a_killed_but_unreaped_process_is_taken_over(tmp_path: Path) -> None:
+    doc = tmp_path / "pm.md"
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        DocumentLock.acquire(doc, pid=child.pid)
+        child.kill()
+        # Not reaped yet: the pid is a zombie, which os.kill(pid, 0) still accepts.
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            state = Path(f"/proc/{child.pid}/stat").read_text().rpartition(")")[2].split()[0]
+            if state == "Z":
+                break
+            time.sleep(0.01)
+        lock = DocumentLock.acquire(doc)
+        assert lock.pid == os.getpid()
+    finally:
+        child.wait()

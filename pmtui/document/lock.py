@@ -28,7 +28,17 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed process its parent has not reaped yet still has a pid (Linux)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    # The state follows the command name, which is in parentheses.
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def _read_pid(path: Path) -> int | None:
