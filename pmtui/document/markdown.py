@@ -216,7 +216,7 @@ def to_markdown(doc: Postmortem) -> str:
     written = _written_sections(doc)
     extra = list(doc.extra_sections)
     preamble = None
-    if extra and extra[0].heading == "" and _body(extra[0].body):
+    if extra and extra[0].heading == "" and _fits_under_header(_body(extra[0].body)):
         # free text that stood under the header fields goes back there
         preamble = _body(extra.pop(0).body)
 
@@ -293,6 +293,18 @@ def _gap_context(gap: ProcessGap) -> dict[str, Any]:
         prefix = f"**{gap.type.value}:**"
         lines = [f"{prefix} {lines[0]}" if lines and lines[0] else prefix, *lines[1:]]
     return {"done": gap.done, "text": _indented(lines, "  ")}
+
+
+def _fits_under_header(body: str) -> bool:
+    """Whether ``body`` can stand under the header fields and read back as itself: not
+    empty, and no line that would read as a header field (else it goes under ``## ``)."""
+    if not body:
+        return False
+    for line in body.split("\n"):
+        match = _FIELD_RE.match(line.strip(" \t"))
+        if match and match.group(1).strip().lower() in _FIELD_KEYS:
+            return False
+    return True
 
 
 def _body(body: str) -> str:
@@ -515,7 +527,7 @@ class _Reader:
         for section in sections[1:]:
             self._section(section)
 
-        if self.preamble:
+        if self.preamble or self._has_unowned_text(0, sections[0].end):
             body = self._joined(self.preamble, 0, sections[0].end)
             body = close_open_blocks(_strip_blank_lines(body))
             if body:

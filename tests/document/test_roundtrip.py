@@ -62,6 +62,8 @@ hand_written = st.tuples(
 @example("# Post-Mortem: T\n1. Why: a\n# Post-Mortem: T")
 @example("# Post-Mortem: T\n\u00a0\n| Time (UTC) | Event |")
 @example("# Post-Mortem: T\n## Five Whys\n| Time (UTC) | Event |\n1. Why: a\n---")
+@example("# Post-Mortem: T\n**Date:** 2024-01-01\n[ref]: http://x")
+@example("# Post-Mortem: T\n## \n**Date:** 2024-01-01")
 def test_hand_written_files_read_or_fail_cleanly_and_write_back_stably(source: str) -> None:
     try:
         doc = from_markdown(source, "f.md")

@@ -259,3 +259,12 @@ def test_the_template_comes_from_the_templates_folder(
             to_markdown(sample())
     finally:
         markdown._environment.cache_clear()
+
+
+def test_control_characters_are_dropped_and_the_rest_kept() -> None:
+    doc = sample()
+    doc.summary = "bell\x07 and\r\nwindows line"
+    doc.timeline[0].event = "nul\x00 byte"
+    read = from_markdown(to_markdown(doc))
+    assert read.summary == "bell and\nwindows line"
+    assert read.timeline[0].event == "nul byte"
