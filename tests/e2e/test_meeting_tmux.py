@@ -2,7 +2,9 @@
 
 Start the meeting from the command palette, let about 5 s pass, go to the next
 agenda item, end the meeting: the saved file records about 5 s for the first
-item. Every wait polls the screen (capture-pane) with a deadline.
+item. And a meeting killed with SIGKILL mid-item reopens paused with the time
+its autosave recorded. Every wait polls the screen (capture-pane) or the file
+with a deadline.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -65,21 +68,25 @@ class Tmux:
         self.keys("Enter")
 
 
-def test_meeting_records_the_time_spent(tmp_path: Path, isolated_dirs: Path) -> None:
-    sample = write_sample(tmp_path / "sample.md")
-    socket = f"pmtui-test-{os.getpid()}"
-    tmux = Tmux(socket, "meeting")
-    command = " ".join(
+def start_meeting(tmux: Tmux, sample: Path) -> None:
+    """`pmtui meeting SAMPLE` in a new tmux session (XDG dirs from the test's env)."""
+    command = "exec " + " ".join(
         shlex.quote(part) for part in (sys.executable, "-m", "pmtui", "meeting", str(sample))
     )
     env = {**os.environ, "TERM": "xterm-256color"}
     subprocess.run(
-        [*tmux.base, "new-session", "-d", "-s", "meeting", "-x", "110", "-y", "34", command],
+        [*tmux.base, "new-session", "-d", "-s", tmux.session, "-x", "110", "-y", "34", command],
         check=True,
         env=env,
         cwd=Path(__file__).resolve().parents[2],
         timeout=10,
     )
+
+
+def test_meeting_records_the_time_spent(tmp_path: Path, isolated_dirs: Path) -> None:
+    sample = write_sample(tmp_path / "sample.md")
+    tmux = Tmux(f"pmtui-test-{os.getpid()}", "meeting")
+    start_meeting(tmux, sample)
     try:
         tmux.wait_for("Ground rules", timeout=30)
         tmux.palette("Start meeting", "Start the agenda clock")
@@ -109,3 +116,42 @@ def test_meeting_records_the_time_spent(tmp_path: Path, isolated_dirs: Path) -> 
     assert first.actual_seconds <= moved + 1  # what the clock saw, not more
     assert 0 <= record.items[1].actual_seconds < 5
     assert "## Meeting" in sample.read_text(encoding="utf-8")
+
+
+def test_meeting_killed_mid_item_resumes_paused(tmp_path: Path, isolated_dirs: Path) -> None:
+    sample = write_sample(tmp_path / "sample.md")
+    tmux = Tmux(f"pmtui-test-kill-{os.getpid()}", "meeting")
+    start_meeting(tmux, sample)
+    try:
+        tmux.wait_for("Ground rules", timeout=30)
+        tmux.keys("F5")
+        tmux.wait_for("00:04 of 5 min")
+        # Wait for the running clock's autosave to reach the file, then crash.
+        deadline = time.monotonic() + 10
+        while "## Meeting" not in sample.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, "the running meeting was never autosaved"
+            time.sleep(0.1)
+        pid = int(tmux.run("display-message", "-p", "-t", tmux.session, "#{pane_pid}").stdout)
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while tmux.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        saved = storage.load(sample).meeting
+        assert saved is not None and saved.ended_at is None
+        recorded = saved.items[0].actual_seconds
+        assert 1 <= recorded <= 6
+
+        start_meeting(tmux, sample)
+        screen = tmux.wait_for("PAUSED", timeout=30)
+        assert "1/5 Review timeline and impact" in screen
+        time.sleep(1.5)  # paused: the clock must not move
+        assert f"{int(recorded) // 60:02d}:{int(recorded) % 60:02d} of 5 min" in tmux.screen()
+        tmux.keys("C-q")
+        deadline = time.monotonic() + 15
+        while tmux.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        tmux.run("kill-server", check=False)
+    again = storage.load(sample).meeting
+    assert again is not None
+    assert again.items[0].actual_seconds == recorded
