@@ -262,13 +262,7 @@ def to_markdown(doc: Postmortem) -> str:
             _indented(mdtext.to_lines(text, _reserved("learning")), "  ") for text in doc.learnings
         ],
         "meeting": None if doc.meeting is None else _meeting_context(doc.meeting),
-        "extra_sections": [
-            {
-                "heading": mdtext.to_heading(s.heading, heading_reserved),
-                "body": _body(s.body),
-            }
-            for s in extra
-        ],
+        "extra_sections": [_extra_context(s, heading_reserved) for s in extra],
     }
     text = _template().render(**context)
     try:
@@ -276,6 +270,20 @@ def to_markdown(doc: Postmortem) -> str:
     except UnicodeEncodeError:  # lone surrogates (a broken paste) cannot be stored
         text = re.sub("[\ud800-\udfff]", "\ufffd", text)
     return text
+
+
+def _extra_context(section: ExtraSection, reserved: Callable[[str], bool]) -> dict[str, Any]:
+    heading = mdtext.to_heading(section.heading, reserved)
+    body = _body(section.body)
+    # The body goes right under its heading, as in the spec's layout, unless its first
+    # line would then change how the heading reads (a "|---|" row makes it a table).
+    gap = False
+    if body:
+        first_line = body.split("\n", 1)[0]
+        if "|" in first_line or "-" in first_line:
+            tokens = mdtext.MD_BLOCKS.parse(f"## {heading}\n{first_line}")
+            gap = not tokens or tokens[0].type != "heading_open"
+    return {"heading": heading, "body": body, "gap": gap}
 
 
 def _paragraphs(text: str, kind: str) -> list[str]:

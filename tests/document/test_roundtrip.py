@@ -45,6 +45,8 @@ HAND_WRITTEN_LINES = [
     "| Agenda item | Planned (min) | Actual (s) | Overrun (s) |", "| a | 5 | 30 | 0 |",
     "```", "~~~", "<!-- pmtui: step facts -->", '<!-- pmtui: allow r "m" -->', "<!-- other",
     "<pre>", "> quote", "---", "===", "    code", "[ref]: http://x", "see [a][ref]", "\u00a0",
+    "  - nested", "> ## quoted", "* star", "1) paren", "<!-- pmtui: step nowhere -->",
+    "| x \\| y |", "- [ ]", "10. Why: ten", "**Date:** bad", "## Summary:", "## key learnings",
 ]  # fmt: skip
 hand_written = st.tuples(
     st.lists(
@@ -64,6 +66,7 @@ hand_written = st.tuples(
 @example("# Post-Mortem: T\n## Five Whys\n| Time (UTC) | Event |\n1. Why: a\n---")
 @example("# Post-Mortem: T\n**Date:** 2024-01-01\n[ref]: http://x")
 @example("# Post-Mortem: T\n## \n**Date:** 2024-01-01")
+@example("# Post-Mortem: T\n0||\n---\n|:---|:---|")  # a "|---|" row right under a heading
 def test_hand_written_files_read_or_fail_cleanly_and_write_back_stably(source: str) -> None:
     try:
         doc = from_markdown(source, "f.md")
