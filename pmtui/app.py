@@ -23,7 +23,11 @@ class PmtuiApp(App[None]):
     TITLE = "pmtui"
     SUB_TITLE = "blameless post-mortems"
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-narrow"),
+        (100, "-medium"),
+        (140, "-wide"),
+    ]
     COMMANDS = App.COMMANDS | {PmtuiCommands, MeetingCommands}
 
     def __init__(

@@ -173,3 +173,12 @@ def test_lock_of_a_killed_but_unreaped_process_is_taken_over(tmp_path: Path) -> 
         assert lock.pid == os.getpid()
     finally:
         child.wait()
+
+
+def test_field_paths_are_described_in_words() -> None:
+    from pmtui.document.fields import describe_field
+
+    assert describe_field("five_whys[1]") == "Why 2"
+    assert describe_field("action_items[0].owner") == "Action item 1 owner"
+    assert describe_field("timeline[2].event") == "Timeline row 3"
+    assert describe_field("summary") == "Summary"

@@ -56,10 +56,14 @@ def checklist(doc: Postmortem) -> list[CheckItem]:
 
     acts = doc.action_items
     add("actions", "At least one action item", bool(acts), "action_items")
-    for label, attr in (("owner", "owner"), ("due date", "due"), ("verification", "verification")):
+    for label, attr in (
+        ("an owner", "owner"),
+        ("a due date", "due"),
+        ("a verification", "verification"),
+    ):
         missing = [i for i, item in enumerate(acts) if not _filled(getattr(item, attr))]
         target = f"action_items[{missing[0]}].{attr}" if missing else "action_items"
-        add("actions", f"Every action item has a {label}", bool(acts) and not missing, target)
+        add("actions", f"Every action item has {label}", bool(acts) and not missing, target)
 
     has_learning = any(x.strip() for x in doc.learnings)
     add("learnings", "At least one key learning", has_learning, "learnings")

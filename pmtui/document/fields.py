@@ -71,3 +71,28 @@ def set_text(doc: Postmortem, path: str, text: str) -> None:
         setattr(doc, name, values)
     else:
         setattr(items[index], attr, text)
+
+
+_LABELS = {
+    "five_whys": "Why",
+    "timeline": "Timeline row",
+    "gaps": "Gap",
+    "action_items": "Action item",
+    "learnings": "Learning",
+    "extra_sections": "Section",
+}
+
+
+def describe_field(path: str) -> str:
+    """Words for a field path: ``five_whys[1]`` -> ``Why 2``,
+    ``action_items[0].owner`` -> ``Action item 1 owner``."""
+    try:
+        name, index, attr = split_path(path)
+    except ValueError:
+        return path
+    if index is None:
+        return name.replace("_", " ").capitalize()
+    words = f"{_LABELS.get(name, name)} {index + 1}"
+    if attr and attr not in ("text", "event", "action", "body"):
+        words += f" {attr}"
+    return words

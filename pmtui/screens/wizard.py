@@ -125,7 +125,9 @@ class WizardScreen(Screen[None]):
         self.query_one("#panes", ContentSwitcher).current = f"step-{step}"
         pane = self.pane(step)
         pane.refresh_view()
-        self.query_one(WarningPanel).reset()
+        panel = self.query_one(WarningPanel)
+        panel.reset()
+        panel.display = step != "review"  # the review lists every warning itself
         pane.focus_field(field)
         self.query_one(StepList).highlighted = STEPS.index(step)
         self.sub_title = f"{STEP_TITLES[step]} · {self._status_text()}"

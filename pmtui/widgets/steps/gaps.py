@@ -23,7 +23,7 @@ class GapsPane(ListStepPane):
     GUIDANCE = (
         "[b]Every incident reveals one or more gaps.[/b]\n\n"
         + "\n".join(
-            f"[b]{t.value}[/b] → {info.fix_category}\n  e.g. {info.example}"
+            f"[b]{t.value}[/b]\u00a0→ {info.fix_category}\n\u00a0\u00a0e.g. {info.example}"
             for t, info in GAP_TYPES.items()
         )
         + "\n\nName the gap in the system, not the person: "

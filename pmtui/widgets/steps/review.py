@@ -6,10 +6,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pmtui.document.completeness import checklist, percent_complete
+from pmtui.document.fields import describe_field
 from pmtui.messages import JumpToField
 from pmtui.widgets.steps.base import StepPane
 
@@ -31,7 +33,10 @@ class ReviewPane(StepPane):
     DEFAULT_CSS = """
     ReviewPane .review-body { height: 1fr; }
     ReviewPane .review-doc { width: 1fr; height: 1fr; padding: 0 1; }
-    ReviewPane .review-side { width: 46; height: 1fr; border-left: vkey $primary 50%; }
+    ReviewPane .review-side {
+        dock: right; width: 46; height: 1fr; border-left: vkey $primary 50%;
+    }
+    ReviewPane #review-checklist { height: auto; max-height: 12; overflow-y: auto; }
     ReviewPane .review-side Static { padding: 0 1; }
     ReviewPane #review-warnings { height: 1fr; min-height: 3; }
     """
@@ -41,7 +46,7 @@ class ReviewPane(StepPane):
             with Vertical(classes="review-side"):
                 with Horizontal(classes="buttons"):
                     yield Button("Save (ctrl+s)", id="review-save", compact=True)
-                    yield Button("Export Markdown (ctrl+o)", id="review-export", compact=True)
+                    yield Button("Export (ctrl+o)", id="review-export", compact=True)
                 with Vertical(classes="review-side-body"):
                     yield Static("", id="review-checklist")
                     with Vertical(id="review-warnings-box"):
@@ -58,10 +63,16 @@ class ReviewPane(StepPane):
 
         doc = self.doc
         self.query_one("#review-markdown", Markdown).update(to_markdown(doc))
-        lines = [f"[b]Complete: {percent_complete(doc)}%[/b]"]
-        for item in checklist(doc):
-            mark = "[$success]✓[/]" if item.done else "[$warning]○[/]"
-            lines.append(f"{mark} {STEP_TITLES[item.step]}: {item.label}")
+        items = checklist(doc)
+        missing = [item for item in items if not item.done]
+        lines = [
+            f"[b]Complete: {percent_complete(doc)}%[/b] ({len(items) - len(missing)} of "
+            f"{len(items)} checks)"
+        ]
+        for item in missing:
+            lines.append(f"[$warning]○[/] {STEP_TITLES[item.step]}: {item.label}")
+        if not missing:
+            lines.append("[$success]✓ Every step is complete.[/]")
         self.query_one("#review-checklist", Static).update("\n".join(lines))
         findings = self.session.findings()
         options = self.query_one("#review-warnings", OptionList)
@@ -70,8 +81,8 @@ class ReviewPane(StepPane):
             f = found.finding
             options.add_option(
                 Option(
-                    f"⚠ {STEP_TITLES.get(found.step, found.step)} · {found.field}: "
-                    f"“{f.match}” — {f.suggestion or f.message}",
+                    f"⚠ {describe_field(found.field)}: “{escape(f.match)}” → "
+                    f"{escape(f.suggestion or f.message)}",
                     id=f"w{i}:{found.field}",
                 )
             )

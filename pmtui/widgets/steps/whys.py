@@ -11,7 +11,10 @@ from pmtui.widgets.steps.base import StepPane
 
 
 def _table() -> str:
-    rows = "\n".join(f"[b]Why {w.level}[/b] {w.question}\n  → {w.focus}" for w in WHY_LEVELS)
+    rows = "\n".join(
+        f"[b]Why {w.level}:[/b]\u00a0{w.question}\n\u00a0\u00a0→ [i]{w.focus}[/i]"
+        for w in WHY_LEVELS
+    )
     return rows
 
 
@@ -30,7 +33,7 @@ class WhysPane(StepPane):
         whys = self.doc.five_whys
         for i, level in enumerate(WHY_LEVELS):
             yield Label(
-                f"[b]Why {level.level}[/b] · {level.question} [i]({level.focus})[/i]",
+                f"[b]Why {level.level}:[/b]\u00a0{level.question}\u00a0[i]({level.focus})[/i]",
                 classes="field-label",
             )
             text = whys[i] if i < len(whys) else ""
