@@ -711,6 +711,12 @@ class _Reader:
                     continue
                 if not time_src and not event_src:
                     continue
+                if _is_placeholder("time", time_src) or not time_src.strip():
+                    raise self.error(
+                        f"timeline row {len(entries) + 1} has an event but no time; "
+                        "write the time as HH:MM or YYYY-MM-DD HH:MM (UTC)",
+                        line,
+                    )
                 time = _ISO_T_RE.sub(r"\1 ", _TIME_SUFFIX_RE.sub("", self.text(time_src)))
                 event = "" if _is_placeholder("event", event_src) else self.text(event_src)
                 entries.append(

@@ -321,3 +321,15 @@ def test_link_reference_definitions_are_kept() -> None:
     body = doc.extra_sections[0].body
     assert body.endswith("See the [status page][sp].\n\n[sp]: https://status.example.com")
     assert from_markdown(to_markdown(doc)) == doc
+
+
+@pytest.mark.parametrize("time", ["HH:MM", ""])
+def test_an_event_without_a_time_says_so(time: str) -> None:
+    text = (FIXTURES / "spec_template.md").read_text()
+    text = text.replace("| HH:MM | [Event] |", f"| {time} | Pager fired |")
+    err = error_for(text)
+    assert err.line == 14
+    assert str(err) == (
+        "pm.md:14: timeline row 1 has an event but no time; "
+        "write the time as HH:MM or YYYY-MM-DD HH:MM (UTC)"
+    )
