@@ -183,6 +183,7 @@ class MeetingScreen(Screen[None]):
                 yield Static(id="blame-alert", classes="-empty")
                 yield Static(id="question", classes="-empty")
                 yield Static(_tips_markup(), id="tips")
+                yield Static(id="agenda-progress")
             with ContentSwitcher(id="stage", initial="rules"):
                 with VerticalScroll(id="rules"):
                     yield Static(
@@ -291,6 +292,7 @@ class MeetingScreen(Screen[None]):
                 f"of {format_duration(timer.total_planned())} planned"
             )
         )
+        self.query_one("#agenda-progress", Static).update(self._progress_markup())
         # The question fits the warning shown (the first), else a quiet room.
         shown = [(category, match) for category, match, _, _ in self._warnings[:1]]
         question = facilitation_question(shown, timer.quiet_for())
@@ -339,6 +341,19 @@ class MeetingScreen(Screen[None]):
             _ = i
         total = f"{self.timer.total_planned() / 60:g} min"
         lines.append(Content(f"  {total:>7}  in all"))
+        return Content("\n").join(lines)
+
+    def _progress_markup(self) -> Content:
+        """Every agenda item with its time so far (shown on wide screens)."""
+        timer = self.timer
+        lines = [Content.from_markup("[b]Agenda[/b]")]
+        for i, item in enumerate(timer.items):
+            current = i == timer.current and timer.state is not TimerState.ENDED
+            marker = "▶" if current else ("✓" if i < timer.current else " ")
+            spent = format_duration(timer.elapsed(i))
+            line = f"{marker} {item.name:<31}{spent} / {item.planned_seconds / 60:g}m"
+            style = "bold" if current else ("dim" if i > timer.current else "")
+            lines.append(Content.styled(line, style) if style else Content(line))
         return Content("\n").join(lines)
 
     def _summary_markup(self) -> Content:
