@@ -42,14 +42,25 @@ ASK_IMPOSSIBLE = "What would have made this impossible?"
 class Tip:
     when: str
     ask: str
+    #: The tip in one short line, for narrow screens.
+    short: str
 
 
 #: The spec's "Facilitation Tips".
 FACILITATION_TIPS: tuple[Tip, ...] = (
-    Tip("If discussion turns to individuals, ask:", ASK_PROCESS),
-    Tip('If someone says "human error," ask:', ASK_BUILD),
-    Tip("If the room goes quiet, ask:", ASK_IMPOSSIBLE),
+    Tip("If discussion turns to individuals, ask:", ASK_PROCESS, "Talk of individuals?"),
+    Tip('If someone says "human error," ask:', ASK_BUILD, '"Human error"?'),
+    Tip("If the room goes quiet, ask:", ASK_IMPOSSIBLE, "Room gone quiet?"),
 )
+
+#: On narrow screens one tip is shown at a time, changing this often (seconds).
+TIP_SECONDS = 30.0
+
+
+def tip_at(seconds: float) -> Tip:
+    """The tip to show ``seconds`` into the meeting (they take turns)."""
+    return FACILITATION_TIPS[int(max(0.0, seconds) // TIP_SECONDS) % len(FACILITATION_TIPS)]
+
 
 #: Seconds without an edit, while the clock runs, before the room counts as quiet.
 QUIET_SECONDS = 90.0

@@ -40,6 +40,7 @@ from pmtui.meeting.guidance import (
     SAFETY_EXPECTATIONS,
     SAFETY_PROMISES,
     facilitation_question,
+    tip_at,
 )
 from pmtui.messages import DocumentEdited, FieldFindings
 from pmtui.widgets.steps import STEP_PANES, StepPane
@@ -182,6 +183,7 @@ class MeetingScreen(Screen[None]):
                         yield Static(id="totals")
                 yield Static(id="blame-alert", classes="-empty")
                 yield Static(id="question", classes="-empty")
+                yield Static(id="tip-line")
                 yield Static(_tips_markup(), id="tips")
                 yield Static(id="agenda-progress")
             with ContentSwitcher(id="stage", initial="rules"):
@@ -468,6 +470,16 @@ class MeetingScreen(Screen[None]):
 
     def _show_question(self, question: str | None) -> None:
         widget = self.query_one("#question", Static)
+        tip_line = self.query_one("#tip-line", Static)
+        # Narrow screens have no room for all the tips: one at a time, by the clock,
+        # unless a question for this moment is shown.
+        tip_line.set_class(question is not None, "-empty")
+        tip = tip_at(self.timer.total_elapsed())
+        tip_line.update(
+            Content.from_markup(
+                "[dim]Tip:[/dim] $when ask [b]“$ask”[/b]", when=tip.short, ask=tip.ask
+            )
+        )
         if question is None:
             widget.add_class("-empty")
             return

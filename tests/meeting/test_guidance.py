@@ -11,6 +11,7 @@ from pmtui.meeting.guidance import (
     QUIET_SECONDS,
     SAFETY_PROMISES,
     facilitation_question,
+    tip_at,
 )
 
 
@@ -44,3 +45,10 @@ def test_housekeeping_checks_ask_nothing() -> None:
     assert facilitation_question([("action_item", "")], quiet_seconds=QUIET_SECONDS) == (
         ASK_IMPOSSIBLE
     )
+
+
+def test_tips_take_turns_on_narrow_screens() -> None:
+    shown = [tip_at(seconds).ask for seconds in (0, 29.9, 30, 60, 90)]
+    assert shown == [ASK_PROCESS, ASK_PROCESS, ASK_BUILD, ASK_IMPOSSIBLE, ASK_PROCESS]
+    for tip in FACILITATION_TIPS:  # fits an 80-column line with its question
+        assert len(f" Tip: {tip.short} ask “{tip.ask}”") <= 78
