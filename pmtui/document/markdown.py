@@ -477,17 +477,25 @@ class _Reader:
         (blank lines, link reference definitions); lines read as something else (pmtui
         comments, a parsed table) are left out, with a blank line to keep blocks apart."""
         lines: list[str] = []
+        skipped = False
+
+        def keep(new: list[str]) -> None:
+            nonlocal skipped
+            # blocks that stood apart must not run together where lines were left out
+            if skipped and lines and lines[-1].strip(" \t") and new and new[0].strip(" \t"):
+                lines.append("")
+            lines.extend(new)
+            skipped = False
+
         position = start
         for first, last, part in [*parts, (end, end, [])]:
-            skipped = False
             for index in range(position, max(position, first)):
                 if index in self.owned:
                     skipped = True
                 else:
-                    lines.append(self.lines[index])
-            if skipped and lines and lines[-1].strip(" \t") and part:
-                lines.append("")
-            lines.extend(part)
+                    keep([self.lines[index]])
+            if part:
+                keep(part)
             position = max(position, last)
         return lines
 

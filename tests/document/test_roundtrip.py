@@ -67,6 +67,7 @@ hand_written = st.tuples(
 @example("# Post-Mortem: T\n**Date:** 2024-01-01\n[ref]: http://x")
 @example("# Post-Mortem: T\n## \n**Date:** 2024-01-01")
 @example("# Post-Mortem: T\n0||\n---\n|:---|:---|")  # a "|---|" row right under a heading
+@example("# Post-Mortem: T\n## \n[ref]: http://x\n# Post-Mortem: T")
 def test_hand_written_files_read_or_fail_cleanly_and_write_back_stably(source: str) -> None:
     try:
         doc = from_markdown(source, "f.md")
