@@ -337,10 +337,9 @@ class MeetingScreen(Screen[None]):
 
     def _agenda_markup(self) -> Content:
         lines = [Content.from_markup("[b $accent]Agenda[/]")]
-        for i, item in enumerate(self.timer.items):
+        for item in self.timer.items:
             minutes = f"{item.planned_seconds / 60:g} min"
             lines.append(Content(f"  {minutes:>7}  {item.name}"))
-            _ = i
         total = f"{self.timer.total_planned() / 60:g} min"
         lines.append(Content(f"  {total:>7}  in all"))
         return Content("\n").join(lines)
@@ -415,10 +414,6 @@ class MeetingScreen(Screen[None]):
         focused = self.app.focused
         if isinstance(focused, Input):
             focused.action_end()
-
-    def step_names_shown(self) -> tuple[str, ...]:
-        """The wizard steps beside the clock right now (for tests and screenshots)."""
-        return self._shown_steps or ()
 
     @on(DocumentEdited)
     def _edited(self, event: DocumentEdited) -> None:
