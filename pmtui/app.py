@@ -6,15 +6,24 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
+from textual.command import Provider
 
 from pmtui.commands import PmtuiCommands
-from pmtui.document.autosave import Clock
-from pmtui.document.session import DraftSession
-from pmtui.screens.meeting import MeetingCommands
 from pmtui.themes import THEMES
+
+if TYPE_CHECKING:
+    from pmtui.document.autosave import Clock
+    from pmtui.document.session import DraftSession
+
+
+def _meeting_commands() -> type[Provider]:
+    # Imported when the palette opens, not at start-up (it pulls in every step pane).
+    from pmtui.screens.meeting import MeetingCommands
+
+    return MeetingCommands
 
 
 class PmtuiApp(App[None]):
@@ -28,7 +37,7 @@ class PmtuiApp(App[None]):
         (100, "-medium"),
         (140, "-wide"),
     ]
-    COMMANDS = App.COMMANDS | {PmtuiCommands, MeetingCommands}
+    COMMANDS = App.COMMANDS | {PmtuiCommands, _meeting_commands}
 
     def __init__(
         self,
@@ -134,15 +143,20 @@ class PmtuiApp(App[None]):
 
     def close_sessions(self) -> None:
         """Save every open draft and release its lock."""
-        from pmtui.screens.meeting import MeetingScreen
-        from pmtui.screens.wizard import WizardScreen
+        import sys
 
-        for screen in self.screen_stack:
-            if isinstance(screen, MeetingScreen):
-                screen.close_session()
-        for screen in self.screen_stack:
-            if isinstance(screen, WizardScreen):
-                screen.close_session()
+        # Only screens that were ever imported can be open (quitting from Home
+        # must not import every screen).
+        for name, cls in (
+            ("pmtui.screens.meeting", "MeetingScreen"),
+            ("pmtui.screens.wizard", "WizardScreen"),
+        ):
+            module = sys.modules.get(name)
+            if module is None:
+                continue
+            for screen in self.screen_stack:
+                if isinstance(screen, getattr(module, cls)):
+                    screen.close_session()
         # Drafts whose screen is already gone (the app is shutting down).
         from pmtui.errors import UserError
 

@@ -7,13 +7,12 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from pmtui.document.model import STEPS
-
 
 class PmtuiCommands(Provider):
     """Save, Export Markdown, Next/Previous step, Go to step: <name>, Review, …"""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        from pmtui.document.model import STEPS
         from pmtui.screens.home import HomeScreen
         from pmtui.screens.wizard import WizardScreen
         from pmtui.widgets.steps import STEP_TITLES

@@ -8,6 +8,7 @@ from a timer. No Textual here, so all of this is unit-testable.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -54,6 +55,9 @@ class DraftSession:
         self.last_error: str | None = None
         #: A new draft whose file name may still follow its title (until first saved).
         self.provisional_name = False
+        self._write_lock = threading.Lock()
+        self._snapshots = 0
+        self._written = 0
 
     # -- opening -----------------------------------------------------------
 
@@ -126,10 +130,44 @@ class DraftSession:
         if self.provisional_name:
             self._name_after_title()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        storage.save(self.doc, self.path)
+        with self._write_lock:
+            storage.save(self.doc, self.path)
+            self._snapshots += 1
+            self._written = self._snapshots
         self.autosaver.saved()
         self.save_count += 1
         self.last_error = None
+
+    def due_snapshot(self) -> tuple[Postmortem, int] | None:
+        """When an autosave is due: a copy of the document to write off the UI
+        thread with ``write_snapshot`` (typing never waits for the disk)."""
+        if self.read_only or not self.autosaver.due():
+            return None
+        if self.provisional_name:
+            self._name_after_title()
+        self._snapshots += 1
+        snapshot = self.doc.model_copy(deep=True)
+        self.autosaver.saved()
+        return snapshot, self._snapshots
+
+    def write_snapshot(self, snapshot: Postmortem, number: int) -> None:
+        """Write a snapshot (any thread); an older one never overwrites a newer."""
+        from pmtui.document import storage
+        from pmtui.errors import UserError
+
+        with self._write_lock:
+            if number <= self._written:
+                return
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                storage.save(snapshot, self.path)
+            except (UserError, OSError) as exc:
+                self.last_error = str(exc)
+                self.autosaver.changed()  # retried on the next tick
+                return
+            self._written = number
+            self.save_count += 1
+            self.last_error = None
 
     def autosave(self) -> bool:
         """Save if a save is due; True when something was written.

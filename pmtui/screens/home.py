@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -103,6 +103,9 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.rows: list[Row] = []
         self.shown: list[Row] = []
+        #: False until the first listing has been read (in a thread, after the
+        #: screen is up, so start-up never waits for the disk or pydantic).
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -121,18 +124,31 @@ class HomeScreen(Screen[None]):
         table.add_column("Sev", key="severity", width=5)
         table.add_column("Done", key="complete", width=10)
         table.add_column("Warn", key="warnings", width=5)
-        self.reload()
         table.focus()
+        # Read the folder once the screen is up: start-up never waits for it.
+        self.call_after_refresh(self.reload)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.loaded:  # back from the wizard: the list may have changed
+            self.reload()
 
     def reload(self) -> None:
+        """Read the drafts folder again (in a thread); the list updates when done."""
+        self._load_rows()
+
+    @work(thread=True, exclusive=True, group="home-list")
+    def _load_rows(self) -> None:
         try:
-            self.rows = load_rows()
+            rows, error = load_rows(), None
         except Exception as exc:  # noqa: BLE001 - the list must always show
-            self.rows = []
-            self.notify(f"Could not list post-mortems: {exc}", severity="error")
+            rows, error = [], f"Could not list post-mortems: {exc}"
+        self.app.call_from_thread(self._show_rows, rows, error)
+
+    def _show_rows(self, rows: list[Row], error: str | None) -> None:
+        self.rows = rows
+        if error:
+            self.notify(error, severity="error")
+        self.loaded = True
         self.apply_filter()
 
     @property
@@ -152,7 +168,9 @@ class HomeScreen(Screen[None]):
         empty = self.query_one("#home-empty", Static)
         from pmtui.paths import drafts_dir
 
-        if not self.rows:
+        if not self.loaded:
+            empty.update("Reading saved post-mortems…")
+        elif not self.rows:
             empty.update(EMPTY_TEXT.format(folder=escape(str(drafts_dir()))))
         elif not self.shown:
             empty.update(f"No post-mortem matches “{escape(text)}”. Press escape to clear.")
@@ -229,6 +247,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(question, yes="Move to trash"), answered)
 
     def _delete(self, row: Row) -> None:
+        self.loaded = False
         from pmtui.document.storage import move_to_trash
         from pmtui.errors import UserError
 

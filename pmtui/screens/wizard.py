@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -216,8 +217,18 @@ class WizardScreen(Screen[None]):
         self.sub_title = f"{STEP_TITLES[self.step]} · {self._status_text()}"
 
     def autosave_tick(self) -> None:
-        """Called every POLL_INTERVAL: write the draft when a save is due."""
-        self.session.autosave()
+        """Called every POLL_INTERVAL: write the draft when a save is due.
+
+        The document is copied here and written in a thread, so a slow disk
+        (fsync) never delays a keystroke."""
+        due = self.session.due_snapshot()
+        if due is not None:
+            self.run_worker(
+                partial(self.session.write_snapshot, *due),
+                thread=True,
+                group="autosave",
+                description="autosave",
+            )
         error = self.session.last_error
         if error and error != self._reported_error:
             self.notify(f"Could not save: {error}", severity="error", timeout=10)

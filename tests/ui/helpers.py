@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from pmtui.screens.home import HomeScreen
 from pmtui.screens.wizard import WizardScreen
 
 
@@ -37,3 +41,18 @@ async def save_and_read(pilot: Pilot) -> str:
     await pilot.press("ctrl+s")
     await settle(pilot)
     return wizard(pilot.app).session.path.read_text(encoding="utf-8")
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5) -> None:
+    """Wait (polling) until ``condition()`` holds, e.g. a list loaded in a thread."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.02)
+
+
+async def home_loaded(pilot: Pilot) -> HomeScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, HomeScreen)
+    await until(pilot, lambda: screen.loaded)
+    return screen

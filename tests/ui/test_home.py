@@ -15,7 +15,7 @@ from pmtui.screens.confirm import ConfirmScreen
 from pmtui.screens.home import HomeScreen
 from pmtui.widgets.warning_panel import WarningPanel
 from tests.ui.conftest import FakeClock, full_doc, make_app
-from tests.ui.helpers import settle, wizard
+from tests.ui.helpers import home_loaded, settle, wizard
 
 
 def _seed() -> list[Path]:
@@ -32,8 +32,7 @@ def _seed() -> list[Path]:
 async def test_empty_home_explains_pmtui_and_how_to_start(clock: FakeClock) -> None:
     app = make_app(clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
+        await home_loaded(pilot)
         text = str(app.screen.query_one("#home-empty", Static).render())
         assert "blameless post-mortem" in text and "ctrl+n" in text
 
@@ -42,9 +41,8 @@ async def test_list_newest_first_with_completeness_and_filter(clock: FakeClock) 
     newest, older = _seed()
     app = make_app(clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await home_loaded(pilot)
         screen = app.screen
-        assert isinstance(screen, HomeScreen)
         assert [row.path for row in screen.shown] == [newest, older]
         assert screen.shown[0].complete == "100%"
         assert screen.shown[0].severity == "SEV-2"
@@ -61,7 +59,7 @@ async def test_open_from_home_and_back(clock: FakeClock) -> None:
     newest, _ = _seed()
     app = make_app(clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await home_loaded(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert wizard(app).session.path == newest
@@ -83,7 +81,7 @@ async def test_delete_asks_then_moves_to_trash(clock: FakeClock) -> None:
     newest, older = _seed()
     app = make_app(clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await home_loaded(pilot)
         await pilot.press("delete")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
@@ -94,6 +92,7 @@ async def test_delete_asks_then_moves_to_trash(clock: FakeClock) -> None:
         await settle(pilot)
         await pilot.press("tab", "enter")  # from Cancel to the yes button
         await settle(pilot)
+        await home_loaded(pilot)
         assert not newest.exists()
         assert list(paths.trash_dir().glob("*checkout*"))
         assert [row.path for row in app.screen.shown] == [older]

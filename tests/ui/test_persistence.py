@@ -21,6 +21,12 @@ from tests.ui.conftest import FakeClock, full_doc, make_app
 from tests.ui.helpers import settle, type_text, wizard
 
 
+async def tick(pilot, screen) -> None:  # noqa: ANN001
+    """One autosave poll, then wait for its write (done in a thread)."""
+    screen.autosave_tick()
+    await pilot.app.workers.wait_for_complete()
+
+
 async def test_autosave_writes_after_the_pause_and_not_before(clock: FakeClock) -> None:
     app = make_app(clock, new_title="")
     async with app.run_test(size=(100, 32)) as pilot:
@@ -28,22 +34,22 @@ async def test_autosave_writes_after_the_pause_and_not_before(clock: FakeClock) 
         screen = wizard(app)
         session = screen.session
         await type_text(pilot, "Checkout outage")
-        screen.autosave_tick()
+        await tick(pilot, screen)
         assert not session.path.exists(), "saved while the user is still typing"
         clock.advance(0.3)
-        screen.autosave_tick()
+        await tick(pilot, screen)
         assert not session.path.exists()
         clock.advance(0.3)  # 0.6 s of quiet > the 0.5 s idle delay
-        screen.autosave_tick()
+        await tick(pilot, screen)
         assert "# Post-Mortem: Checkout outage" in session.path.read_text(encoding="utf-8")
         # Non-stop typing (a key every 0.2 s, never idle) still saves mid-way.
         for char in " in eu-west":
             await pilot.press(char)
             clock.advance(0.2)
-            screen.autosave_tick()
+            await tick(pilot, screen)
         assert "# Post-Mortem: Checkout outage in eu" in session.path.read_text(encoding="utf-8")
         clock.advance(0.5)
-        screen.autosave_tick()
+        await tick(pilot, screen)
         saved = session.path.read_text(encoding="utf-8")
         assert "# Post-Mortem: Checkout outage in eu-west\n" in saved
 

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
-from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pmtui.document.completeness import checklist, percent_complete
@@ -52,17 +52,25 @@ class ReviewPane(StepPane):
                     with Vertical(id="review-warnings-box"):
                         yield Static("", id="review-warnings-title")
                         yield OptionList(id="review-warnings", compact=True)
-            with VerticalScroll(classes="review-doc", id="review-doc"):
-                yield Markdown("", id="review-markdown")
+            # The Markdown widget (markdown-it, pygments) is mounted when the
+            # review is first shown, which keeps start-up fast.
+            yield VerticalScroll(classes="review-doc", id="review-doc")
 
     def on_mount(self) -> None:
         """Rendered when shown (``refresh_view``), not at start-up."""
 
     def refresh_view(self) -> None:
+        from textual.widgets import Markdown
+
         from pmtui.document.markdown import to_markdown
 
         doc = self.doc
-        self.query_one("#review-markdown", Markdown).update(to_markdown(doc))
+        text = to_markdown(doc)
+        found = self.query("#review-markdown")
+        if found:
+            found.first(Markdown).update(text)
+        else:
+            self.query_one("#review-doc").mount(Markdown(text, id="review-markdown"))
         items = checklist(doc)
         missing = [item for item in items if not item.done]
         lines = [
