@@ -79,6 +79,8 @@ _PLACEHOLDERS: dict[str, re.Pattern[str]] = {
     "owner": re.compile(r"^@name$"),
 }
 
+_PLACEHOLDER_STARTS = frozenset("[YXSHGL@")
+
 _SECTION_NAMES: dict[str, str] = {
     "summary": "summary",
     "impact": "impact",
@@ -106,6 +108,8 @@ _STATUS_WORDS: dict[str, Status] = {
 
 def _is_placeholder(kind: str, source: str) -> bool:
     source = source.strip()
+    if not source or source[0] not in _PLACEHOLDER_STARTS:  # the common case, quickly
+        return False
     if _BRACKET_PLACEHOLDER_RE.match(source):
         return kind not in ("date", "time", "severity")
     pattern = _PLACEHOLDERS.get(kind)
