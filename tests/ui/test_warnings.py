@@ -96,3 +96,19 @@ async def test_review_lists_warnings_and_jumps_to_the_field(clock: FakeClock) ->
         await settle(pilot)
         assert screen.step == "whys"
         assert screen.focused is screen.query_one("#why-3", TextArea)
+
+
+async def test_export_markdown_writes_a_copy(clock: FakeClock, tmp_path: Path) -> None:
+    app = make_app(clock, new_title="Disk full on build runners")
+    target = tmp_path / "exported.md"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        field = app.screen.query_one("#export-path", Input)
+        field.value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert wizard(app)  # back in the wizard
+    exported = target.read_text(encoding="utf-8")
+    assert exported.startswith("# Post-Mortem: Disk full on build runners")
