@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList
+from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList
 
 from pmtui.document.autosave import POLL_INTERVAL
 from pmtui.document.fields import step_of
@@ -248,6 +248,14 @@ class WizardScreen(Screen[None]):
             return
         self._show_status()
         self.notify(f"Saved {self.session.path}")
+
+    @on(Button.Pressed, "#review-save")
+    def _review_save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#review-export")
+    def _review_export(self) -> None:
+        self.action_export()
 
     def action_export(self) -> None:
         from pmtui.screens.export import ExportScreen

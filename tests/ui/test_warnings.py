@@ -112,3 +112,18 @@ async def test_export_markdown_writes_a_copy(clock: FakeClock, tmp_path: Path) -
         assert wizard(app)  # back in the wizard
     exported = target.read_text(encoding="utf-8")
     assert exported.startswith("# Post-Mortem: Disk full on build runners")
+
+
+async def test_review_buttons_save_and_export(clock: FakeClock) -> None:
+    app = make_app(clock, new_title="Queue backlog")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        screen = wizard(app)
+        await pilot.press("ctrl+r")
+        await settle(pilot, 0.2)
+        await pilot.click("#review-save")
+        await settle(pilot)
+        assert "# Post-Mortem: Queue backlog" in screen.session.path.read_text(encoding="utf-8")
+        await pilot.click("#review-export")
+        await settle(pilot)
+        assert app.screen.query_one("#export-path", Input).value.endswith(".md")
