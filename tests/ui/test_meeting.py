@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Digits, TextArea
 
@@ -38,7 +39,15 @@ async def palette(pilot: Pilot, command: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*command)
-    await pilot.pause(0.3)
+    # Enter runs the highlighted hit: wait until the search has listed it.
+    hits = pilot.app.screen.query_one(CommandList)
+    for _ in range(100):
+        option = hits.highlighted_option
+        if option is not None and str(option.prompt).startswith(command):
+            break
+        await pilot.pause(0.02)
+    else:
+        raise AssertionError(f"the palette never offered {command!r}")
     await pilot.press("enter")
     await pilot.pause()
 
