@@ -90,8 +90,7 @@ async def test_review_lists_warnings_and_jumps_to_the_field(clock: FakeClock) ->
         assert screen.step == "review"
         warnings = screen.query_one("#review-warnings", OptionList)
         assert warnings.option_count >= 1
-        warnings.focus()
-        warnings.highlighted = 0
+        assert screen.focused is warnings and warnings.highlighted == 0
         await pilot.press("enter")
         await settle(pilot)
         assert screen.step == "whys"

@@ -109,5 +109,8 @@ class ReviewPane(StepPane):
             self.post_message(JumpToField(field))
 
     def focus_field(self, field: str | None = None) -> bool:
-        self.query_one("#review-warnings", OptionList).focus()
+        warnings = self.query_one("#review-warnings", OptionList)
+        if warnings.option_count and warnings.highlighted is None:
+            warnings.highlighted = 0  # enter goes straight to the first warning
+        warnings.focus()
         return True
