@@ -397,9 +397,13 @@ class MeetingScreen(Screen[None]):
             async def focus_first_field() -> None:
                 # The room can type straight away: focus the item's first field.
                 await mounted
-                if panes[0].is_mounted and panes[0].focus_field():
-                    # An Input selects its text on focus; the room's first key
-                    # must not replace it.
+                if not panes[0].is_mounted:
+                    return
+                fields = panes[0].query("Input, TextArea, Select, Checkbox")
+                first_field = next((w for w in fields if w.focusable), None)
+                if first_field is not None:
+                    # Not scrolled to: the step's heading and the field's label stay in view.
+                    first_field.focus(scroll_visible=False)
                     self.call_after_refresh(self._cursor_to_end)
 
             self.call_after_refresh(focus_first_field)
@@ -411,6 +415,7 @@ class MeetingScreen(Screen[None]):
         self._findings_stale = True
 
     def _cursor_to_end(self) -> None:
+        """An Input selects all on focus; the room's first key must not replace it."""
         focused = self.app.focused
         if isinstance(focused, Input):
             focused.action_end()
