@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 RUNS = 7
-SAMPLES = 60
+SAMPLES = 200
 ROOT = Path(__file__).resolve().parents[2]
 
 BARE = """

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 #: Seconds of quiet after a keystroke before the field is scanned for blame.
 #: Short: it only coalesces bursts (paste, key repeat); a scan costs ~1 ms.
-BLAME_DEBOUNCE = 0.015
+BLAME_DEBOUNCE = 0.01
 
 FOCUS_LINE = "[b]Focus on what happened, not who did it.[/b]"
 
