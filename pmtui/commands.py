@@ -15,7 +15,7 @@ class PmtuiCommands(Provider):
         from pmtui.document.model import STEPS
         from pmtui.screens.home import HomeScreen
         from pmtui.screens.wizard import WizardScreen
-        from pmtui.widgets.steps import STEP_TITLES
+        from pmtui.widgets.steps import STEP_TITLES, ListStepPane, TimelinePane
 
         screen = self.screen
         commands: list[tuple[str, Callable[[], object], str]] = []
@@ -29,6 +29,24 @@ class PmtuiCommands(Provider):
                 ("Allow warning", screen.action_allow_warning, "Allow the shown blame warning"),
                 ("Home", screen.action_home, "Save and go back to the list"),
             ]
+            pane = screen.pane()
+            if isinstance(pane, ListStepPane):
+                item = pane.ITEM_NAME
+                commands += [
+                    (f"Add {item}", pane.action_add_row, f"Add a {item} after the current one"),
+                    (f"Delete {item}", pane.action_delete_row, f"Delete the current {item}"),
+                    (f"Move {item} up", partial(pane.action_move_row, -1), "Reorder"),
+                    (f"Move {item} down", partial(pane.action_move_row, 1), "Reorder"),
+                ]
+            if isinstance(pane, TimelinePane):
+                commands += [
+                    ("Sort timeline by time", pane.action_sort, "Order the rows by time"),
+                    (
+                        "Fill duration from the timeline",
+                        pane.action_fill_duration,
+                        "Duration = last row's time minus the first's",
+                    ),
+                ]
             for step in STEPS:
                 commands.append(
                     (

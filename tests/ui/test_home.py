@@ -139,3 +139,20 @@ async def test_layout_at_80x24_keeps_fields_warnings_and_steps_visible(
             assert region.right <= 80 and region.bottom <= 24, selector
         assert screen.query_one(WarningPanel).region.width >= 50
         assert screen.query_one("#title").region.width >= 40
+
+
+async def test_palette_adds_and_sorts_timeline_rows(clock: FakeClock) -> None:
+    app = make_app(clock, new_title="Outage")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        screen = wizard(app)
+        screen.show_step("timeline")
+        await settle(pilot)
+        for _ in range(2):
+            await pilot.press("ctrl+p")
+            await settle(pilot, 0.1)
+            await pilot.press(*"Add row")
+            await settle(pilot, 0.3)
+            await pilot.press("enter")
+            await settle(pilot, 0.3)
+        assert len(screen.session.doc.timeline) == 2
