@@ -56,3 +56,13 @@ async def home_loaded(pilot: Pilot) -> HomeScreen:
     assert isinstance(screen, HomeScreen)
     await until(pilot, lambda: screen.loaded)
     return screen
+
+
+async def run_palette(pilot: Pilot, command: str) -> None:
+    """Open the command palette, type ``command`` and run the best hit."""
+    await pilot.press("ctrl+p")
+    await settle(pilot, 0.1)
+    await pilot.press(*command)
+    await settle(pilot, 0.3)
+    await pilot.press("enter")
+    await settle(pilot, 0.2)

@@ -15,7 +15,7 @@ from pmtui.screens.confirm import ConfirmScreen
 from pmtui.screens.home import HomeScreen
 from pmtui.widgets.warning_panel import WarningPanel
 from tests.ui.conftest import FakeClock, full_doc, make_app
-from tests.ui.helpers import home_loaded, settle, wizard
+from tests.ui.helpers import home_loaded, run_palette, settle, wizard
 
 
 def _seed() -> list[Path]:
@@ -110,19 +110,9 @@ async def test_palette_commands_drive_the_wizard(clock: FakeClock) -> None:
             ("Previous step", "whys"),
             ("Review", "review"),
         ):
-            await pilot.press("ctrl+p")
-            await settle(pilot, 0.1)
-            await pilot.press(*command)
-            await settle(pilot, 0.3)
-            await pilot.press("enter")
-            await settle(pilot, 0.2)
+            await run_palette(pilot, command)
             assert screen.step == step, command
-        await pilot.press("ctrl+p")
-        await settle(pilot, 0.1)
-        await pilot.press(*"Save")
-        await settle(pilot, 0.3)
-        await pilot.press("enter")
-        await settle(pilot, 0.2)
+        await run_palette(pilot, "Save")
         assert screen.session.path.exists()
 
 
@@ -149,10 +139,5 @@ async def test_palette_adds_and_sorts_timeline_rows(clock: FakeClock) -> None:
         screen.show_step("timeline")
         await settle(pilot)
         for _ in range(2):
-            await pilot.press("ctrl+p")
-            await settle(pilot, 0.1)
-            await pilot.press(*"Add row")
-            await settle(pilot, 0.3)
-            await pilot.press("enter")
-            await settle(pilot, 0.3)
+            await run_palette(pilot, "Add row")
         assert len(screen.session.doc.timeline) == 2
