@@ -182,3 +182,11 @@ def test_field_paths_are_described_in_words() -> None:
     assert describe_field("action_items[0].owner") == "Action item 1 owner"
     assert describe_field("timeline[2].event") == "Timeline row 3"
     assert describe_field("summary") == "Summary"
+
+
+def test_surrounding_space_typed_into_a_field_is_not_kept() -> None:
+    doc = Postmortem()
+    set_text(doc, "title", "  Checkout outage ")
+    set_text(doc, "five_whys[0]", "\tthe cache expired\n")
+    assert doc.title == "Checkout outage"
+    assert doc.five_whys == ["the cache expired"]

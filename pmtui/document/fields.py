@@ -57,7 +57,12 @@ def get_text(doc: Postmortem, path: str) -> str:
 
 
 def set_text(doc: Postmortem, path: str, text: str) -> None:
-    """Store ``text`` at ``path``; lists of strings grow to fit the index."""
+    """Store ``text`` at ``path``; lists of strings grow to fit the index.
+
+    Surrounding white space is dropped: it means nothing in Markdown, and kept it
+    would have to be written as ``&#32;`` escapes.
+    """
+    text = text.strip()
     name, index, attr = split_path(path)
     if index is None:
         setattr(doc, name, text)

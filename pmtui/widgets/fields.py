@@ -12,6 +12,8 @@ class BlameInput(Input):
 
     def __init__(self, field_path: str, label: str, value: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("compact", True)
+        # Focus must not select the text: the first key typed would replace it.
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(value=value, **kwargs)
         self.field_path = field_path
         self.label = label

@@ -43,6 +43,19 @@ async def test_new_focuses_title_and_facts_reach_the_file(clock: FakeClock) -> N
     assert "4,100 orders failed." in text
 
 
+async def test_typing_into_a_given_title_adds_to_it_and_never_replaces_it(
+    clock: FakeClock,
+) -> None:
+    app = make_app(clock, new_title="Checkout outage")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        screen = wizard(app)
+        assert screen.focused is not None and screen.focused.id == "title"
+        await pilot.press("space", "E", "U")
+        await settle(pilot)
+        assert screen.session.doc.title == "Checkout outage EU"
+
+
 async def test_bad_date_shows_error_at_the_field_and_keeps_the_old_value(
     clock: FakeClock,
 ) -> None:

@@ -129,7 +129,7 @@ class StepPane(Vertical):
             self._text_changed(event.text_area, event.text_area.text)
 
     def _text_changed(self, widget: BlameInput | BlameTextArea, text: str) -> None:
-        if self.session.read_only or get_text(self.doc, widget.field_path) == text:
+        if self.session.read_only or get_text(self.doc, widget.field_path) == text.strip():
             return  # the Changed an Input posts on mount, or nothing new
         set_text(self.doc, widget.field_path, text)
         self.edited(widget.field_path)
