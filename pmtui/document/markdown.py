@@ -8,8 +8,8 @@ sections it does not know, which are kept verbatim and written back in order).
 pmtui's own notes live in HTML comments a Markdown viewer does not show::
 
     <!-- pmtui: step timeline -->
-    <!-- pmtui: allow blame.person -->
-    <!-- pmtui: allow blame.person "matched text" -->
+    <!-- pmtui: allow human-error -->
+    <!-- pmtui: allow should-have "matched text" -->
 """
 
 from __future__ import annotations

@@ -198,10 +198,16 @@ class DraftSession:
     # -- blame -------------------------------------------------------------
 
     def scan(self, text: str) -> list[Finding]:
-        """Blame findings in one field's text, honouring the allowed ones."""
-        from pmtui.blame import scan
+        """Blame findings in one field's text, honouring the allowed ones.
 
-        return scan(text, config=self.blame_config, allowed=self.doc.allowed)  # type: ignore[arg-type]
+        Names the document gives (author, owners) count as people, as they do
+        for ``scan_document``, so a field and the review agree.
+        """
+        from pmtui.blame import BlameConfig, scan
+        from pmtui.blame.engine import people_in
+
+        config = (self.blame_config or BlameConfig()).with_names(people_in(self.doc))  # type: ignore[attr-defined]
+        return scan(text, config=config, allowed=self.doc.allowed)
 
     def findings(self) -> list[DocumentFinding]:
         """Every finding in the document (fields and action-item checks)."""

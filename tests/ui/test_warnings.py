@@ -126,3 +126,23 @@ async def test_review_buttons_save_and_export(clock: FakeClock) -> None:
         await pilot.click("#review-export")
         await settle(pilot)
         assert app.screen.query_one("#export-path", Input).value.endswith(".md")
+
+
+async def test_a_name_the_document_gives_counts_as_a_person_while_typing(
+    clock: FakeClock,
+) -> None:
+    # "Xavi" is in no built-in name list: only the Author field makes it a person,
+    # as it does for the review's scan_document.
+    app = make_app(clock, new_title="Outage")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        screen = wizard(app)
+        screen.query_one("#author", Input).focus()
+        await type_text(pilot, "Xavi")
+        screen.query_one("#summary", TextArea).focus()
+        await type_text(pilot, "Xavi pushed a bad config to production.")
+        await settle(pilot, 0.2)
+        panel = screen.query_one(WarningPanel)
+        assert panel.field == "summary"
+        assert panel.findings, "no warning for a named cause with the author's name"
+        assert any(f.category == "named_cause" for f in panel.findings)
