@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+#: A palette command: its name, what it runs, and one line of help.
+Command = tuple[str, Callable[[], object], str]
 
-class PmtuiCommands(Provider):
+
+class CommandListProvider(Provider):
+    """A Provider over a list of commands that depends on the current screen."""
+
+    def _commands(self) -> Iterable[Command]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class PmtuiCommands(CommandListProvider):
     """Save, Export Markdown, Next/Previous step, Go to step: <name>, Review, …"""
 
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+    def _commands(self) -> list[Command]:
         from pmtui.document.model import STEPS
         from pmtui.screens.home import HomeScreen
         from pmtui.screens.wizard import WizardScreen
         from pmtui.widgets.steps import STEP_TITLES, ListStepPane, TimelinePane
 
         screen = self.screen
-        commands: list[tuple[str, Callable[[], object], str]] = []
+        commands: list[Command] = []
         if isinstance(screen, WizardScreen):
             commands += [
                 ("Save", screen.action_save, "Save the post-mortem now"),
@@ -62,14 +83,3 @@ class PmtuiCommands(Provider):
                 ("Delete", screen.action_delete, "Move the selected post-mortem to the trash"),
             ]
         return commands
-
-    async def discover(self) -> Hits:
-        for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, callback, help_text in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Digits, Footer, Header, Input, Static
 
+from pmtui.commands import CommandListProvider
 from pmtui.document.session import DraftSession
 from pmtui.meeting.agenda import (
     DEFAULT_MINUTES,
@@ -589,7 +589,7 @@ class MeetingScreen(Screen[None]):
         self.close_session()
 
 
-class MeetingCommands(Provider):
+class MeetingCommands(CommandListProvider):
     """Palette commands for meeting mode, named as the docs name them.
 
     On the meeting screen: every control. On a screen editing a post-mortem
@@ -608,17 +608,6 @@ class MeetingCommands(Provider):
                 partial(open_meeting, self.app, screen),
                 "Run the timed post-mortem meeting on this document",
             )
-
-    async def discover(self) -> Hits:
-        for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, callback, help_text in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
 def _open_session(app: App[object], path: Path, *, read_only: bool = False) -> DraftSession | None:
