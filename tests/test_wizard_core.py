@@ -16,18 +16,7 @@ from pmtui.document.completeness import checklist, percent_complete, step_comple
 from pmtui.document.fields import get_text, set_text, step_of
 from pmtui.document.lock import DocumentLock, LockHeld, lock_path
 from pmtui.document.model import ActionItem, GapType, Postmortem, ProcessGap, TimelineEntry
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
+from tests.fakes import FakeClock
 
 # -- autosave ---------------------------------------------------------------------
 
@@ -55,7 +44,7 @@ def test_autosave_saves_during_non_stop_typing() -> None:
         if saver.due():
             break
     assert saver.due()
-    assert clock.now - 100.0 <= 1.6 + 1e-9
+    assert clock.now - clock.start <= 1.6 + 1e-9
 
 
 def test_every_change_is_due_within_two_seconds_when_polled() -> None:

@@ -10,77 +10,23 @@ with a deadline.
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import signal
-import subprocess
-import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from pmtui.document import storage
+from tests.e2e.tmux import Tmux
 from tests.meeting.sample import write_sample
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
 
-class Tmux:
-    def __init__(self, socket: str, session: str) -> None:
-        self.base = ["tmux", "-L", socket]
-        self.session = session
-
-    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*self.base, *args], capture_output=True, text=True, check=check, timeout=10
-        )
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", self.session, check=False).stdout
-
-    def alive(self) -> bool:
-        return self.run("has-session", "-t", self.session, check=False).returncode == 0
-
-    def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", self.session, *keys)
-
-    def type(self, text: str) -> None:
-        self.run("send-keys", "-t", self.session, "-l", text)
-
-    def wait_for(self, what: str | Callable[[str], bool], timeout: float = 15) -> str:
-        check = what if callable(what) else (lambda screen: what in screen)
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if check(screen):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what!r}; screen was:\n{screen}")
-
-    def palette(self, command: str, help_text: str) -> None:
-        self.keys("C-p")
-        self.wait_for("Search for commands")
-        self.type(command)
-        self.wait_for(help_text)  # the hit is listed: enter runs it
-        self.keys("Enter")
-
-
 def start_meeting(tmux: Tmux, sample: Path) -> None:
-    """`pmtui meeting SAMPLE` in a new tmux session (XDG dirs from the test's env)."""
-    command = "exec " + " ".join(
-        shlex.quote(part) for part in (sys.executable, "-m", "pmtui", "meeting", str(sample))
-    )
-    env = {**os.environ, "TERM": "xterm-256color"}
-    subprocess.run(
-        [*tmux.base, "new-session", "-d", "-s", tmux.session, "-x", "110", "-y", "34", command],
-        check=True,
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-        timeout=10,
-    )
+    """`pmtui meeting SAMPLE` in a new tmux session."""
+    tmux.start("meeting", str(sample), size=(110, 34))
 
 
 def test_meeting_records_the_time_spent(tmp_path: Path, isolated_dirs: Path) -> None:
@@ -100,10 +46,7 @@ def test_meeting_records_the_time_spent(tmp_path: Path, isolated_dirs: Path) -> 
         tmux.palette("End meeting", "Stop the clock and save")
         tmux.wait_for("Meeting ended")
         tmux.keys("C-q")
-        deadline = time.monotonic() + 15
-        while tmux.alive() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not tmux.alive(), "pmtui did not quit"
+        assert tmux.wait_exit(), "pmtui did not quit"
     finally:
         tmux.run("kill-server", check=False)
 
@@ -133,9 +76,7 @@ def test_meeting_killed_mid_item_resumes_paused(tmp_path: Path, isolated_dirs: P
             time.sleep(0.1)
         pid = int(tmux.run("display-message", "-p", "-t", tmux.session, "#{pane_pid}").stdout)
         os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 10
-        while tmux.alive() and time.monotonic() < deadline:
-            time.sleep(0.1)
+        assert tmux.wait_exit(10), "the killed pmtui's session did not end"
         saved = storage.load(sample).meeting
         assert saved is not None and saved.ended_at is None
         recorded = saved.items[0].actual_seconds
@@ -147,9 +88,7 @@ def test_meeting_killed_mid_item_resumes_paused(tmp_path: Path, isolated_dirs: P
         time.sleep(1.5)  # paused: the clock must not move
         assert f"{int(recorded) // 60:02d}:{int(recorded) % 60:02d} of 5 min" in tmux.screen()
         tmux.keys("C-q")
-        deadline = time.monotonic() + 15
-        while tmux.alive() and time.monotonic() < deadline:
-            time.sleep(0.1)
+        assert tmux.wait_exit(), "pmtui did not quit"
     finally:
         tmux.run("kill-server", check=False)
     again = storage.load(sample).meeting

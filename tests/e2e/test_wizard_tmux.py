@@ -7,11 +7,8 @@ Every wait polls the screen (capture-pane) or the drafts folder with a deadline.
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,25 +17,11 @@ import pytest
 from pmtui import paths
 from pmtui.document import storage
 from pmtui.document.lock import lock_path
-from tests.e2e.test_meeting_tmux import Tmux
+from tests.e2e.tmux import Tmux
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
 TITLE = "Checkout outage: who caused this?"
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _start(tmux: Tmux, *args: str) -> None:
-    command = " ".join(shlex.quote(p) for p in (sys.executable, "-m", "pmtui", *args))
-    env = {**os.environ, "TERM": "xterm-256color"}
-    tmux.run("kill-session", "-t", tmux.session, check=False)
-    subprocess.run(
-        [*tmux.base, "new-session", "-d", "-s", tmux.session, "-x", "80", "-y", "24", command],
-        check=True,
-        env=env,
-        cwd=REPO,
-        timeout=10,
-    )
 
 
 def _wait_for_saved_title(timeout: float = 10) -> Path:
@@ -54,7 +37,7 @@ def _wait_for_saved_title(timeout: float = 10) -> Path:
 def test_new_draft_survives_kill_9(isolated_dirs: Path) -> None:
     tmux = Tmux(f"pmtui-wizard-{os.getpid()}", "wizard")
     try:
-        _start(tmux, "new")
+        tmux.start("new")
         tmux.wait_for("Incident title", timeout=30)
         tmux.type(TITLE)  # the title field has focus
         tmux.wait_for("What allowed this to happen?", timeout=10)
@@ -63,21 +46,16 @@ def test_new_draft_survives_kill_9(isolated_dirs: Path) -> None:
         assert time.monotonic() - started < 5  # autosave promises 2 s; allow a slow CI
         pid = int(lock_path(draft).read_text().split()[0])
         os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 10
-        while tmux.alive() and time.monotonic() < deadline:
-            time.sleep(0.1)
+        assert tmux.wait_exit(10), "the killed pmtui's session did not end"
         assert lock_path(draft).exists()  # left behind by the killed process
 
-        _start(tmux, "open", str(draft))
+        tmux.start("open", str(draft))
         screen = tmux.wait_for("Incident title", timeout=30)
         assert TITLE in screen
         assert "open in another pmtui" not in screen  # the dead pid's lock was taken over
         assert int(lock_path(draft).read_text().split()[0]) != pid
         tmux.keys("C-q")
-        deadline = time.monotonic() + 15
-        while tmux.alive() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not tmux.alive(), "pmtui did not quit"
+        assert tmux.wait_exit(), "pmtui did not quit"
     finally:
         tmux.run("kill-server", check=False)
     assert storage.load(draft).title == TITLE

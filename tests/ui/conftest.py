@@ -17,21 +17,9 @@ from pmtui.document.model import (
     Status,
     TimelineEntry,
 )
+from tests.fakes import FakeClock
 
 TODAY = dt.date(2024, 3, 8)
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

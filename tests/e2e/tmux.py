@@ -1,0 +1,81 @@
+"""Drive the real pmtui in a tmux session: start it, type, read the screen, wait.
+
+Every wait polls (capture-pane, has-session) against a deadline; no fixed sleeps.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class Tmux:
+    def __init__(self, socket: str, session: str) -> None:
+        self.base = ["tmux", "-L", socket]
+        self.session = session
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*self.base, *args], capture_output=True, text=True, check=check, timeout=10
+        )
+
+    def start(self, *pmtui_args: str, size: tuple[int, int] = (80, 24)) -> None:
+        """`python -m pmtui ARGS` in a new session (XDG dirs from the test's env)."""
+        command = "exec " + " ".join(
+            shlex.quote(part) for part in (sys.executable, "-m", "pmtui", *pmtui_args)
+        )
+        env = {**os.environ, "TERM": "xterm-256color"}
+        self.run("kill-session", "-t", self.session, check=False)
+        width, height = size
+        subprocess.run(
+            [*self.base, "new-session", "-d", "-s", self.session]
+            + ["-x", str(width), "-y", str(height), command],
+            check=True,
+            env=env,
+            cwd=REPO,
+            timeout=10,
+        )
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", self.session, check=False).stdout
+
+    def alive(self) -> bool:
+        return self.run("has-session", "-t", self.session, check=False).returncode == 0
+
+    def wait_exit(self, timeout: float = 15) -> bool:
+        """Wait for the session's program to end; True when it did."""
+        deadline = time.monotonic() + timeout
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return not self.alive()
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", self.session, *keys)
+
+    def type(self, text: str) -> None:
+        self.run("send-keys", "-t", self.session, "-l", text)
+
+    def wait_for(self, what: str | Callable[[str], bool], timeout: float = 15) -> str:
+        check = what if callable(what) else (lambda screen: what in screen)
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"timed out waiting for {what!r}; screen was:\n{screen}")
+
+    def palette(self, command: str, help_text: str) -> None:
+        self.keys("C-p")
+        self.wait_for("Search for commands")
+        self.type(command)
+        self.wait_for(help_text)  # the hit is listed: enter runs it
+        self.keys("Enter")
