@@ -15,6 +15,7 @@ from pmtui.commands import PmtuiCommands
 from pmtui.themes import THEMES
 
 if TYPE_CHECKING:
+    from pmtui.blame import BlameConfig
     from pmtui.document.autosave import Clock
     from pmtui.document.session import DraftSession
 
@@ -58,7 +59,7 @@ class PmtuiApp(App[None]):
         self.open_path = open_path
         self.clock = clock
         self.today = today
-        self._blame_config: object | None = None
+        self._blame_config: BlameConfig | None = None
         self._blame_config_loaded = False
         #: Drafts open in a wizard; all saved and unlocked when the app ends.
         self.open_sessions: list[DraftSession] = []
@@ -77,7 +78,7 @@ class PmtuiApp(App[None]):
             self.open_document(self.open_path)
 
     @property
-    def blame_config(self) -> object | None:
+    def blame_config(self) -> BlameConfig | None:
         """The user's ``[blame]`` config; a bad config is reported once, defaults used."""
         if not self._blame_config_loaded:
             self._blame_config_loaded = True

@@ -19,7 +19,7 @@ from pmtui.document.lock import DocumentLock
 from pmtui.document.model import Allowance, Postmortem
 
 if TYPE_CHECKING:
-    from pmtui.blame import DocumentFinding, Finding
+    from pmtui.blame import BlameConfig, DocumentFinding, Finding
 
 
 class DraftSession:
@@ -42,7 +42,7 @@ class DraftSession:
         read_only: bool = False,
         clock: Clock = time.monotonic,
         today: Callable[[], dt.date] = dt.date.today,
-        blame_config: object | None = None,
+        blame_config: BlameConfig | None = None,
     ) -> None:
         self.doc = doc
         self.path = path
@@ -206,14 +206,14 @@ class DraftSession:
         from pmtui.blame import BlameConfig, scan
         from pmtui.blame.engine import people_in
 
-        config = (self.blame_config or BlameConfig()).with_names(people_in(self.doc))  # type: ignore[attr-defined]
+        config = (self.blame_config or BlameConfig()).with_names(people_in(self.doc))
         return scan(text, config=config, allowed=self.doc.allowed)
 
     def findings(self) -> list[DocumentFinding]:
         """Every finding in the document (fields and action-item checks)."""
         from pmtui.blame import scan_document
 
-        return scan_document(self.doc, config=self.blame_config, today=self.today())  # type: ignore[arg-type]
+        return scan_document(self.doc, config=self.blame_config, today=self.today())
 
     def allow(self, finding: Finding, *, whole_document: bool = False) -> None:
         """Mark a warning as allowed (saved in the file as the engine's comment)."""
