@@ -59,8 +59,8 @@ def _seed() -> Path:
 async def _shoot(out: Path) -> list[Path]:
     from textual.widgets import Input, TextArea
 
-    from pmtui.app import PmtuiApp
-    from pmtui.screens.wizard import WizardScreen
+    from pmtui.tui.app import PmtuiApp
+    from pmtui.tui.screens.wizard import WizardScreen
 
     written: list[Path] = []
 

@@ -8,7 +8,7 @@ import sys
 
 import pmtui
 
-CORE_PACKAGES = ("pmtui.document", "pmtui.blame", "pmtui.meeting")
+CORE_PACKAGES = ("pmtui.document", "pmtui.blame", "pmtui.meeting", "pmtui.cli")
 
 
 def _core_modules() -> list[str]:

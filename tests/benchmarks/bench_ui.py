@@ -10,7 +10,7 @@
 2. Keystroke to warning (target: p99 <= 50 ms, headless). A 2 KB Summary field;
    one key completes a blameful phrase; time from the key reaching the app (as
    the terminal driver sends it) to the warning panel showing the finding. This
-   includes the debounce (pmtui.widgets.steps.base.BLAME_DEBOUNCE).
+   includes the debounce (pmtui.tui.widgets.steps.base.BLAME_DEBOUNCE).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ Bare().run(headless=True, auto_pilot=first_screen)
 
 PMTUI = """
 import time
-from pmtui.app import PmtuiApp
+from pmtui.tui.app import PmtuiApp
 
 async def first_screen(pilot):
     await pilot.pause()
@@ -60,7 +60,7 @@ PmtuiApp().run(headless=True, auto_pilot=first_screen)
 
 PMTUI_LIST = """
 import asyncio, time
-from pmtui.app import PmtuiApp
+from pmtui.tui.app import PmtuiApp
 
 async def list_shown(pilot):
     while not getattr(pilot.app.screen, "loaded", False):
@@ -108,8 +108,8 @@ async def _latency() -> list[float]:
     from textual import events
     from textual.widgets import TextArea
 
-    from pmtui.app import PmtuiApp
-    from pmtui.widgets.warning_panel import WarningPanel
+    from pmtui.tui.app import PmtuiApp
+    from pmtui.tui.widgets.warning_panel import WarningPanel
 
     sentence = "The deploy pipeline pushed the new config to every region at once. "
     base = (sentence * (2048 // len(sentence) + 1))[:2000] + " This was human erro"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pmtui.blame import scan, scan_document
-from pmtui.blame.commands import lint_text
+from pmtui.cli.lint import lint_text
 
 FILES = sorted((Path(__file__).parent / "realworld").glob("*.md"))
 

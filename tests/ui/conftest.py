@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pmtui.app import PmtuiApp
+from pmtui.tui.app import PmtuiApp
 from pmtui.document.model import (
     ActionItem,
     GapType,

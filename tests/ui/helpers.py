@@ -8,8 +8,8 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from pmtui.screens.home import HomeScreen
-from pmtui.screens.wizard import WizardScreen
+from pmtui.tui.screens.home import HomeScreen
+from pmtui.tui.screens.wizard import WizardScreen
 
 
 async def settle(pilot: Pilot, delay: float = 0.05) -> None:

@@ -11,9 +11,9 @@ from textual.widgets import DataTable, Input, Static
 from pmtui import paths
 from pmtui.document.model import Postmortem
 from pmtui.document.storage import save
-from pmtui.screens.confirm import ConfirmScreen
-from pmtui.screens.home import HomeScreen
-from pmtui.widgets.warning_panel import WarningPanel
+from pmtui.tui.screens.confirm import ConfirmScreen
+from pmtui.tui.screens.home import HomeScreen
+from pmtui.tui.widgets.warning_panel import WarningPanel
 from tests.ui.conftest import FakeClock, full_doc, make_app
 from tests.ui.helpers import home_loaded, run_palette, settle, wizard
 

@@ -9,12 +9,12 @@ from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Digits, TextArea
 
-from pmtui.app import PmtuiApp
+from pmtui.tui.app import PmtuiApp
 from pmtui.document import storage
 from pmtui.meeting.agenda import TimerState
 from pmtui.meeting.clock import FakeClock
-from pmtui.screens import meeting as meeting_screen
-from pmtui.screens.meeting import MeetingScreen
+from pmtui.tui.screens import meeting as meeting_screen
+from pmtui.tui.screens.meeting import MeetingScreen
 from tests.meeting.sample import write_sample
 
 

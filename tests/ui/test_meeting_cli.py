@@ -44,6 +44,6 @@ def test_bad_agenda_in_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_projector_theme_is_known(tmp_path: Path) -> None:
-    from pmtui.app import PmtuiApp
+    from pmtui.tui.app import PmtuiApp
 
     assert "projector" in PmtuiApp().available_themes

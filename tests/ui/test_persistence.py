@@ -14,9 +14,9 @@ from pmtui.cli import main as cli_main
 from pmtui.document.lock import DocumentLock, lock_path
 from pmtui.document.model import GapType, Status
 from pmtui.document.storage import load
-from pmtui.screens.confirm import ConfirmScreen
-from pmtui.screens.home import HomeScreen
-from pmtui.widgets.steps import ActionsPane, FactsPane, GapsPane, LearningsPane, TimelinePane
+from pmtui.tui.screens.confirm import ConfirmScreen
+from pmtui.tui.screens.home import HomeScreen
+from pmtui.tui.widgets.steps import ActionsPane, FactsPane, GapsPane, LearningsPane, TimelinePane
 from tests.ui.conftest import FakeClock, full_doc, make_app
 from tests.ui.helpers import settle, type_text, wizard
 

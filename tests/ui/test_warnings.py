@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, TextArea
 
 from pmtui.document.storage import load
-from pmtui.widgets.step_list import StepList
-from pmtui.widgets.warning_panel import WarningPanel
+from pmtui.tui.widgets.step_list import StepList
+from pmtui.tui.widgets.warning_panel import WarningPanel
 from tests.ui.conftest import FakeClock, make_app
 from tests.ui.helpers import save_and_read, settle, type_text, wizard
 

@@ -6,8 +6,8 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from pmtui.document.model import GapType, Status
 from pmtui.document.storage import load
-from pmtui.widgets.step_list import StepList
-from pmtui.widgets.steps import GapsPane, TimelinePane
+from pmtui.tui.widgets.step_list import StepList
+from pmtui.tui.widgets.steps import GapsPane, TimelinePane
 from tests.ui.conftest import FakeClock, make_app
 from tests.ui.helpers import save_and_read, settle, type_text, wizard
 

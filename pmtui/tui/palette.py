@@ -34,9 +34,9 @@ class PmtuiCommands(CommandListProvider):
 
     def _commands(self) -> list[Command]:
         from pmtui.document.model import STEPS
-        from pmtui.screens.home import HomeScreen
-        from pmtui.screens.wizard import WizardScreen
-        from pmtui.widgets.steps import STEP_TITLES, ListStepPane, TimelinePane
+        from pmtui.tui.screens.home import HomeScreen
+        from pmtui.tui.screens.wizard import WizardScreen
+        from pmtui.tui.widgets.steps import STEP_TITLES, ListStepPane, TimelinePane
 
         screen = self.screen
         commands: list[Command] = []

@@ -6,14 +6,14 @@ meeting mode embed the same panes: ``pane_class(step)(session)``.
 
 from __future__ import annotations
 
-from pmtui.widgets.steps.actions import ActionsPane
-from pmtui.widgets.steps.base import ListStepPane, StepPane
-from pmtui.widgets.steps.facts import FactsPane
-from pmtui.widgets.steps.gaps import GapsPane
-from pmtui.widgets.steps.learnings import LearningsPane
-from pmtui.widgets.steps.review import STEP_TITLES, ReviewPane
-from pmtui.widgets.steps.timeline import TimelinePane
-from pmtui.widgets.steps.whys import WhysPane
+from pmtui.tui.widgets.steps.actions import ActionsPane
+from pmtui.tui.widgets.steps.base import ListStepPane, StepPane
+from pmtui.tui.widgets.steps.facts import FactsPane
+from pmtui.tui.widgets.steps.gaps import GapsPane
+from pmtui.tui.widgets.steps.learnings import LearningsPane
+from pmtui.tui.widgets.steps.review import STEP_TITLES, ReviewPane
+from pmtui.tui.widgets.steps.timeline import TimelinePane
+from pmtui.tui.widgets.steps.whys import WhysPane
 
 #: model.STEPS -> the pane class that edits that step.
 STEP_PANES: dict[str, type[StepPane]] = {

@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static
 
 from pmtui.document.model import Severity
-from pmtui.widgets.fields import BlameInput, BlameTextArea
-from pmtui.widgets.steps.base import FOCUS_LINE, StepPane, field_error, show_error
+from pmtui.tui.widgets.fields import BlameInput, BlameTextArea
+from pmtui.tui.widgets.steps.base import FOCUS_LINE, StepPane, field_error, show_error
 
 
 def parse_date(text: str) -> dt.date:

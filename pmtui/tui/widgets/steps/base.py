@@ -19,8 +19,8 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Static, TextArea
 
 from pmtui.document.fields import get_text, set_text
-from pmtui.messages import DocumentEdited, FieldFindings, FieldFocused
-from pmtui.widgets.fields import BlameInput, BlameTextArea
+from pmtui.tui.messages import DocumentEdited, FieldFindings, FieldFocused
+from pmtui.tui.widgets.fields import BlameInput, BlameTextArea
 
 if TYPE_CHECKING:
     from pmtui.blame import Finding

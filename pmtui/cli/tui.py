@@ -26,24 +26,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_home(args: argparse.Namespace) -> int:
-    from pmtui.app import run
+    from pmtui.tui.app import run
 
     return run()
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from pmtui.app import run
+    from pmtui.tui.app import run
 
     return run(new_title=args.title)
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from pmtui.app import run
+    from pmtui.tui.app import run
 
     return run(open_path=args.path)
 
 
 def run_meeting(args: argparse.Namespace) -> int:
-    from pmtui.app import run
+    from pmtui.tui.app import run
 
     return run(open_path=args.path, meeting=True, agenda=args.agenda, theme=args.theme)

@@ -233,7 +233,7 @@ class HomeScreen(Screen[None]):
         if row is None:
             return
         from pmtui.paths import trash_dir
-        from pmtui.screens.confirm import ConfirmScreen
+        from pmtui.tui.screens.confirm import ConfirmScreen
 
         question = (
             f"Move “{escape(row.title)}” to the trash?\n\n[dim]{escape(str(row.path))}[/]\n"

@@ -11,8 +11,8 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Static
 
 from pmtui.document.model import TimelineEntry, parse_time
-from pmtui.widgets.fields import BlameInput
-from pmtui.widgets.steps.base import FOCUS_LINE, ListStepPane, field_error, show_error
+from pmtui.tui.widgets.fields import BlameInput
+from pmtui.tui.widgets.steps.base import FOCUS_LINE, ListStepPane, field_error, show_error
 
 
 def format_duration(delta: dt.timedelta) -> str:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App
 from textual.command import Provider
 
-from pmtui.commands import PmtuiCommands
-from pmtui.themes import THEMES
+from pmtui.tui.palette import PmtuiCommands
+from pmtui.tui.themes import THEMES
 
 if TYPE_CHECKING:
     from pmtui.blame import BlameConfig
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def _meeting_commands() -> type[Provider]:
     # Imported when the palette opens, not at start-up (it pulls in every step pane).
-    from pmtui.screens.meeting import MeetingCommands
+    from pmtui.tui.screens.meeting import MeetingCommands
 
     return MeetingCommands
 
@@ -65,11 +65,11 @@ class PmtuiApp(App[None]):
         self.open_sessions: list[DraftSession] = []
 
     def on_mount(self) -> None:
-        from pmtui.screens.home import HomeScreen
+        from pmtui.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
         if self.meeting:
-            from pmtui.screens.meeting import DEFAULT_MINUTES, start_meeting_mode
+            from pmtui.tui.screens.meeting import DEFAULT_MINUTES, start_meeting_mode
 
             start_meeting_mode(self, self.open_path, self.agenda_minutes or DEFAULT_MINUTES)
         elif self.new_title is not None:
@@ -99,7 +99,7 @@ class PmtuiApp(App[None]):
         from pmtui.document.lock import LockHeld
         from pmtui.document.session import DraftSession
         from pmtui.errors import UserError
-        from pmtui.screens.wizard import WizardScreen
+        from pmtui.tui.screens.wizard import WizardScreen
 
         try:
             session = DraftSession.create(title, **self._session_options())
@@ -113,8 +113,8 @@ class PmtuiApp(App[None]):
         from pmtui.document.lock import LockHeld
         from pmtui.document.session import DraftSession
         from pmtui.errors import UserError
-        from pmtui.screens.confirm import ConfirmScreen
-        from pmtui.screens.wizard import WizardScreen
+        from pmtui.tui.screens.confirm import ConfirmScreen
+        from pmtui.tui.screens.wizard import WizardScreen
 
         try:
             session = DraftSession.open(path, **self._session_options())
@@ -149,8 +149,8 @@ class PmtuiApp(App[None]):
         # Only screens that were ever imported can be open (quitting from Home
         # must not import every screen).
         for name, cls in (
-            ("pmtui.screens.meeting", "MeetingScreen"),
-            ("pmtui.screens.wizard", "WizardScreen"),
+            ("pmtui.tui.screens.meeting", "MeetingScreen"),
+            ("pmtui.tui.screens.wizard", "WizardScreen"),
         ):
             module = sys.modules.get(name)
             if module is None:

@@ -11,9 +11,9 @@ from textual.widgets import Input, Label, Select, Static
 
 from pmtui.document.fields import split_path
 from pmtui.document.model import ActionItem, Status
-from pmtui.widgets.fields import BlameInput
-from pmtui.widgets.steps.base import ListStepPane, field_error, show_error
-from pmtui.widgets.steps.facts import parse_date
+from pmtui.tui.widgets.fields import BlameInput
+from pmtui.tui.widgets.steps.base import ListStepPane, field_error, show_error
+from pmtui.tui.widgets.steps.facts import parse_date
 
 GOOD_EXAMPLES = (
     "Add automated config validation to CI pipeline",

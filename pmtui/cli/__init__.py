@@ -31,15 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"pmtui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    from pmtui.ui_commands import register as register_ui
+    from pmtui.cli.tui import register as register_ui
 
     register_ui(sub)
 
-    from pmtui.document.commands import register as register_documents
+    from pmtui.cli.documents import register as register_documents
 
     register_documents(sub)
 
-    from pmtui.blame.commands import register as register_blame
+    from pmtui.cli.lint import register as register_blame
 
     register_blame(sub)
     return parser
@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", None)
     try:
         if func is None:
-            from pmtui.ui_commands import run_home
+            from pmtui.cli.tui import run_home
 
             return run_home(args)
         return int(func(args) or 0)

@@ -8,8 +8,8 @@ from textual.containers import Horizontal
 from textual.widgets import Checkbox, Select, Static
 
 from pmtui.document.model import GAP_TYPES, GapType, ProcessGap
-from pmtui.widgets.fields import BlameInput
-from pmtui.widgets.steps.base import ListStepPane
+from pmtui.tui.widgets.fields import BlameInput
+from pmtui.tui.widgets.steps.base import ListStepPane
 
 
 def fix_label(gap_type: GapType | None) -> str:

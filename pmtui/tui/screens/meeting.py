@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Digits, Footer, Header, Input, Static
 
-from pmtui.commands import CommandListProvider
+from pmtui.tui.palette import CommandListProvider
 from pmtui.document.session import DraftSession
 from pmtui.meeting.agenda import (
     DEFAULT_MINUTES,
@@ -42,8 +42,8 @@ from pmtui.meeting.guidance import (
     facilitation_question,
     tip_at,
 )
-from pmtui.messages import DocumentEdited, FieldFindings
-from pmtui.widgets.steps import STEP_PANES, StepPane
+from pmtui.tui.messages import DocumentEdited, FieldFindings
+from pmtui.tui.widgets.steps import STEP_PANES, StepPane
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -562,7 +562,7 @@ class MeetingScreen(Screen[None]):
             self.timer.pause()
         path, read_only = self.session.path, self.session.read_only
         self.close_session()
-        from pmtui.screens.wizard import WizardScreen
+        from pmtui.tui.screens.wizard import WizardScreen
 
         session = _open_session(self.app, path, read_only=read_only)
         if session is not None:

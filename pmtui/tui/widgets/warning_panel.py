@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.widgets import Button, Static
 
-from pmtui.messages import AllowFinding
+from pmtui.tui.messages import AllowFinding
 
 if TYPE_CHECKING:
     from pmtui.blame import Finding

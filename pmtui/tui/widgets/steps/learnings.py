@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from pmtui.widgets.fields import BlameInput
-from pmtui.widgets.steps.base import ListStepPane
+from pmtui.tui.widgets.fields import BlameInput
+from pmtui.tui.widgets.steps.base import ListStepPane
 
 
 class LearningsPane(ListStepPane):

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import Label
 
 from pmtui.document.model import WHY_LEVELS
-from pmtui.widgets.fields import BlameTextArea
-from pmtui.widgets.steps.base import StepPane
+from pmtui.tui.widgets.fields import BlameTextArea
+from pmtui.tui.widgets.steps.base import StepPane
 
 
 def _table() -> str:

@@ -7,7 +7,7 @@ from textual.widgets.option_list import Option
 
 from pmtui.document.completeness import step_complete
 from pmtui.document.model import STEPS, Postmortem
-from pmtui.widgets.steps.review import STEP_TITLES
+from pmtui.tui.widgets.steps.review import STEP_TITLES
 
 
 class StepList(OptionList):

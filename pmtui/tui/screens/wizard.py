@@ -19,10 +19,10 @@ from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList
 from pmtui.document.autosave import POLL_INTERVAL
 from pmtui.document.fields import step_of
 from pmtui.document.model import STEPS
-from pmtui.messages import AllowFinding, DocumentEdited, FieldFindings, FieldFocused, JumpToField
-from pmtui.widgets.step_list import StepList
-from pmtui.widgets.steps import STEP_PANES, STEP_TITLES, StepPane
-from pmtui.widgets.warning_panel import WarningPanel
+from pmtui.tui.messages import AllowFinding, DocumentEdited, FieldFindings, FieldFocused, JumpToField
+from pmtui.tui.widgets.step_list import StepList
+from pmtui.tui.widgets.steps import STEP_PANES, STEP_TITLES, StepPane
+from pmtui.tui.widgets.warning_panel import WarningPanel
 
 if TYPE_CHECKING:
     from pmtui.document.session import DraftSession
@@ -263,7 +263,7 @@ class WizardScreen(Screen[None]):
         self.action_export()
 
     def action_export(self) -> None:
-        from pmtui.screens.export import ExportScreen
+        from pmtui.tui.screens.export import ExportScreen
 
         default = Path.cwd() / self.session.path.name
         self.app.push_screen(ExportScreen(default), self._export_to)

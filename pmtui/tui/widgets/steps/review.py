@@ -12,8 +12,8 @@ from textual.widgets.option_list import Option
 
 from pmtui.document.completeness import checklist, percent_complete
 from pmtui.document.fields import describe_field
-from pmtui.messages import JumpToField
-from pmtui.widgets.steps.base import StepPane
+from pmtui.tui.messages import JumpToField
+from pmtui.tui.widgets.steps.base import StepPane
 
 STEP_TITLES = {
     "facts": "Facts",
