@@ -201,3 +201,29 @@ def test_broken_postmortem_is_still_scanned_as_text(
         "human_error/human-error",
         "bad_action_item/be-careful",
     ]
+
+
+def test_lint_honours_allow_comments_the_review_honours(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An allowance saved by the wizard (rule + matched text) silences the same warning in
+    lint as in Review, action-item checks included."""
+    import datetime as dt
+
+    from pmtui.blame import scan
+    from pmtui.document.model import ActionItem, Allowance, Postmortem
+    from pmtui.document.storage import save
+
+    action = "Be more careful when draining nodes"
+    [finding] = [f for f in scan(action) if f.category == "bad_action_item"]
+    doc = Postmortem(
+        title="Cache outage",
+        summary="The operator should have waited for the replica.",
+        action_items=[ActionItem(action=action, owner="@dana", due=dt.date(2099, 1, 1))],
+        allowed=[Allowance(rule=finding.rule, match=finding.match)],
+    )
+    [should] = scan(doc.summary)
+    doc.allowed.append(Allowance(rule=should.rule, match=should.match))
+    path = tmp_path / "pm.md"
+    save(doc, path)
+    assert _run(capsys, str(path)) == (0, "", "")

@@ -141,3 +141,50 @@ async def test_palette_adds_and_sorts_timeline_rows(clock: FakeClock) -> None:
         for _ in range(2):
             await run_palette(pilot, "Add row")
         assert len(screen.session.doc.timeline) == 2
+
+
+def _write_config(text: str) -> None:
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(text, encoding="utf-8")
+
+
+async def test_home_warning_counts_honour_the_blame_config(clock: FakeClock) -> None:
+    """Rules switched off and names added in [blame] count on Home as in the wizard."""
+    _write_config('[blame]\ndisable = ["should-have"]\nnames = ["Zanele"]\n')
+    folder = paths.drafts_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    save(
+        Postmortem(title="Replica lag", summary="The operator should have waited for the replica."),
+        folder / "2024-01-10-lag.md",
+    )
+    save(
+        Postmortem(title="Deploy", summary="Zanele broke the deploy pipeline."),
+        folder / "2024-01-11-deploy.md",
+    )
+    app = make_app(clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await home_loaded(pilot)
+        counts = {row.title: row.warnings for row in screen.shown}
+        assert counts == {"Replica lag": "–", "Deploy": "⚠ 1"}
+
+
+async def test_action_item_checks_honour_the_blame_config(clock: FakeClock, tmp_path: Path) -> None:
+    _write_config('[blame]\ndisable = ["be-careful"]\n')
+    from pmtui.document.model import ActionItem
+
+    path = tmp_path / "pm.md"
+    doc = Postmortem(
+        title="Drain",
+        action_items=[
+            ActionItem(action="Be more careful when draining nodes", owner="@a", due=dt.date(2099, 1, 1))
+        ],
+        wizard_step="actions",
+    )
+    save(doc, path)
+    app = make_app(clock, open_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, 0.2)
+        checks = str(wizard(app).query_one("#checks-0", Static).render())
+        assert "try harder" not in checks
+        assert "owner, due date" in checks
