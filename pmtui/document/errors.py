@@ -1,4 +1,4 @@
-"""Errors about post-mortem files; both end as one line on stderr (exit status 2)."""
+"""Errors about post-mortem files; they end as one line (see :mod:`pmtui.errors`)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,16 @@ class DocumentError(UserError):
         self.message = " ".join(message.split())
         self.path = path
         self.line = line
-        super().__init__(str(self))
+        super().__init__(self._where())
 
-    def __str__(self) -> str:
+    def _where(self) -> str:
         where = "" if self.path is None else str(self.path)
         if self.line is not None:
             where = f"{where}:{self.line}" if where else f"line {self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+    def __str__(self) -> str:
+        return self._where()
 
     def at(self, path: Path | str) -> DocumentError:
         """The same error, naming ``path`` as the file."""
@@ -29,6 +32,3 @@ class DocumentError(UserError):
 
 class StorageError(UserError):
     """A write, move or listing that failed; the old file is left as it was."""
-
-    def __init__(self, message: str):
-        super().__init__(" ".join(message.split()))

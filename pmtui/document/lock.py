@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pmtui.errors import UserError
+
 
 def lock_path(document: Path) -> Path:
     """Where the lock for ``document`` lives (a hidden file beside it)."""
@@ -52,13 +54,13 @@ def _read_pid(path: Path) -> int | None:
         return None
 
 
-class LockHeld(Exception):
+class LockHeld(UserError):
     """Another running pmtui holds the document."""
 
     def __init__(self, document: Path, pid: int) -> None:
-        super().__init__(f"{document} is open in another pmtui (pid {pid})")
         self.document = document
         self.pid = pid
+        super().__init__(f"{document} is open in another pmtui (pid {pid})")
 
 
 @dataclass
@@ -77,7 +79,9 @@ class DocumentLock:
         """
         pid = os.getpid() if pid is None else pid
         path = lock_path(document)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from pmtui import paths
+
+        paths.ensure_dir(path.parent)
         for _ in range(3):
             try:
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

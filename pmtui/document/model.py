@@ -11,11 +11,12 @@ JSON export, the blame engine's ``scan_document`` field paths and the wizard.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pmtui import times
 
 
 class Severity(StrEnum):
@@ -76,30 +77,6 @@ WHY_LEVELS: tuple[WhyLevel, ...] = (
     WhyLevel(5, "Why hasn't this been fixed before?", "Systemic issues"),
 )
 
-TIME_RE = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2}) )?(\d{2}):(\d{2})$")
-
-
-def parse_time(value: str) -> tuple[dt.date | None, dt.time]:
-    """Parse a timeline time (``HH:MM`` or ``YYYY-MM-DD HH:MM``, UTC).
-
-    Raises ``ValueError`` with a message a user understands.
-    """
-    match = TIME_RE.match(value.strip())
-    if not match:
-        raise ValueError(f"time {value!r} must be HH:MM or YYYY-MM-DD HH:MM (UTC)")
-    year, month, day, hour, minute = match.groups()
-    try:
-        time = dt.time(int(hour), int(minute))
-    except ValueError:
-        raise ValueError(f"time {value!r} is not a real time of day (00:00 to 23:59)") from None
-    date = None
-    if year:
-        try:
-            date = dt.date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValueError(f"time {value!r} has a date that does not exist") from None
-    return date, time
-
 
 class _Model(BaseModel):
     model_config = ConfigDict(validate_assignment=True, extra="forbid")
@@ -112,13 +89,12 @@ class TimelineEntry(_Model):
     @field_validator("time")
     @classmethod
     def _check_time(cls, value: str) -> str:
-        value = value.strip()
-        parse_time(value)
+        value = times.normalise_time(value)
+        times.parse_time(value)
         return value
 
     def sort_key(self, default_date: dt.date | None = None) -> tuple[dt.date, dt.time]:
-        date, time = parse_time(self.time)
-        return (date or default_date or dt.date.min, time)
+        return times.time_sort_key(self.time, default_date)
 
 
 class ProcessGap(_Model):
@@ -178,11 +154,7 @@ class MeetingRecord(_Model):
     @classmethod
     def _as_utc(cls, value: dt.datetime | None) -> dt.datetime | None:
         """Stored as aware UTC (a naive value is taken to be UTC already)."""
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
+        return None if value is None else times.as_utc(value)
 
 
 #: The wizard's steps, in the spec's order; also the values of ``wizard_step``.
@@ -195,6 +167,18 @@ STEPS: tuple[str, ...] = (
     "learnings",
     "review",
 )
+
+
+#: Each step's name as the wizard's list, the palette and the README show it.
+STEP_TITLES: dict[str, str] = {
+    "facts": "Facts",
+    "timeline": "Timeline",
+    "whys": "Five Whys",
+    "gaps": "Process gaps",
+    "actions": "Action items",
+    "learnings": "Key learnings",
+    "review": "Review",
+}
 
 
 class Postmortem(_Model):

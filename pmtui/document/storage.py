@@ -23,6 +23,7 @@ from pmtui import paths
 from pmtui.document.errors import DocumentError, StorageError
 from pmtui.document.markdown import from_markdown, to_markdown
 from pmtui.document.model import Postmortem
+from pmtui.files import FileReadError, read_regular, reason
 
 __all__ = [
     "DocumentError",
@@ -40,38 +41,20 @@ __all__ = [
 
 #: Longest slug, in characters; the full name stays well under 255 bytes.
 SLUG_MAX = 60
-NEW_FILE_MODE = 0o600
-NEW_DIR_MODE = 0o700
-
-
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.EROFS:
-        return "the file system is read-only"
-    if exc.errno == errno.ENOENT:
-        return "no such file or folder"
-    if exc.errno == errno.EISDIR:
-        return "it is a folder"
-    return exc.strerror or str(exc)
+NEW_FILE_MODE = paths.PRIVATE_FILE_MODE
 
 
 # --------------------------------------------------------------------------- reading
 
 
 def read_text(path: Path) -> str:
-    """The file's text, or a DocumentError naming the file and what is wrong."""
+    """The file's text, or a DocumentError naming the file and what is wrong (a FIFO or
+    device is refused, never read)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise DocumentError("is a folder, not a post-mortem file", path) from None
-    except FileNotFoundError:
-        raise DocumentError("no such file", path) from None
-    except OSError as exc:
-        raise DocumentError(f"cannot read: {_reason(exc)}", path) from None
+        data = read_regular(path) or b""
+    except FileReadError as exc:
+        raise DocumentError(exc.reason, path) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -112,13 +95,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         mode = NEW_FILE_MODE
     except OSError as exc:
-        raise StorageError(f"cannot write {path}: {_reason(exc)}") from None
+        raise StorageError(f"cannot write {path}: {reason(exc)}") from None
     if path.is_dir():
         raise StorageError(f"cannot write {path}: it is a folder")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise StorageError(f"cannot write {path}: {_reason(exc)}") from None
+        raise StorageError(f"cannot write {path}: {reason(exc)}") from None
     tmp = Path(tmp_name)
     try:
         try:
@@ -134,7 +117,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise StorageError(f"cannot write {path}: {_reason(exc)}") from None
+        raise StorageError(f"cannot write {path}: {reason(exc)}") from None
     _fsync_dir(folder)
 
 
@@ -151,20 +134,21 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _ensure_folder(folder: Path) -> None:
+def ensure_folder(folder: Path) -> None:
+    """Create ``folder`` (private when it is pmtui's own; see :func:`paths.ensure_dir`)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=NEW_DIR_MODE)
+        paths.ensure_dir(folder)
     except FileExistsError:
         raise StorageError(f"cannot create folder {folder}: a file is in the way") from None
     except OSError as exc:
-        raise StorageError(f"cannot create folder {folder}: {_reason(exc)}") from None
+        raise StorageError(f"cannot create folder {folder}: {reason(exc)}") from None
 
 
 def save(doc: Postmortem, path: Path) -> None:
     """Write ``doc`` as Markdown to ``path`` atomically (creating its folder)."""
     path = Path(path)
     text = to_markdown(doc)
-    _ensure_folder(path.parent)
+    ensure_folder(path.parent)
     atomic_write_text(path, text)
 
 
@@ -229,7 +213,7 @@ def list_postmortems(folder: Path | None = None) -> list[Listing]:
     except NotADirectoryError:
         raise StorageError(f"cannot list {folder}: it is not a folder") from None
     except OSError as exc:
-        raise StorageError(f"cannot list {folder}: {_reason(exc)}") from None
+        raise StorageError(f"cannot list {folder}: {reason(exc)}") from None
     listings = []
     for path in entries:
         try:
@@ -265,7 +249,7 @@ def move_to_trash(path: Path) -> Path:
     if not path.is_file():
         raise StorageError(f"cannot move {path} to the trash: no such file")
     trash = paths.trash_dir()
-    _ensure_folder(trash)
+    ensure_folder(trash)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
     target = trash / path.name
     number = 2
@@ -276,14 +260,14 @@ def move_to_trash(path: Path) -> Path:
         os.replace(path, target)
     except OSError as exc:
         if exc.errno != errno.EXDEV:
-            raise StorageError(f"cannot move {path} to the trash: {_reason(exc)}") from None
+            raise StorageError(f"cannot move {path} to the trash: {reason(exc)}") from None
         # Another file system: copy atomically, then remove the original.
         atomic_write_bytes(target, path.read_bytes())
         try:
             path.unlink()
         except OSError as unlink_exc:
             raise StorageError(
-                f"copied {path} to the trash but cannot remove it: {_reason(unlink_exc)}"
+                f"copied {path} to the trash but cannot remove it: {reason(unlink_exc)}"
             ) from None
     _fsync_dir(trash)
     return target

@@ -176,7 +176,7 @@ def test_load_missing_file(tmp_path: Path) -> None:
 
 
 def test_load_folder(tmp_path: Path) -> None:
-    with pytest.raises(DocumentError, match="is a folder, not a post-mortem file"):
+    with pytest.raises(DocumentError, match="is a folder, not a file"):
         load(tmp_path)
 
 
