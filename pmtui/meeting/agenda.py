@@ -1,8 +1,8 @@
 """The post-mortem meeting's timed agenda and its timer state machine.
 
 The agenda is the spec's (5 + 15 + 10 + 15 + 5 = 50 minutes); only the minutes
-can be changed, in ``config.toml`` (``[meeting] agenda = [5, 15, 10, 15, 5]``)
-or with ``--agenda 5,15,10,15,5``.
+can be changed, in the config (``[meeting] agenda = [5, 15, 10, 15, 5]``) or with
+``--agenda 5,15,10,15,5``.
 
 Time comes from an injected :class:`~pmtui.meeting.clock.Clock`. An item's
 elapsed time is ``accumulated + (now - running_since)`` while the clock runs, so
@@ -23,11 +23,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
-from pmtui import config as config_module
-from pmtui import paths
 from pmtui.document.model import MeetingItem, MeetingRecord
 from pmtui.errors import UserError
 from pmtui.meeting.clock import Clock
@@ -66,22 +63,24 @@ def steps_for(name: str) -> tuple[str, ...]:
 
 
 class AgendaError(UserError):
-    """Bad agenda minutes, from ``--agenda`` or the config file; one line."""
+    """Bad agenda minutes from ``--agenda``; one line."""
 
 
-def _check_minutes(values: Sequence[Any], where: str) -> tuple[float, ...]:
+def check_minutes(values: Sequence[Any]) -> tuple[float, ...]:
+    """Agenda minutes, one per item of :data:`SPEC_AGENDA`, as floats; ``ValueError``
+    with a one-line reason (also used to check ``[meeting] agenda`` in the config)."""
     if len(values) != len(SPEC_AGENDA):
-        raise AgendaError(
-            f"{where} needs {len(SPEC_AGENDA)} durations in minutes, one per agenda item "
+        raise ValueError(
+            f"needs {len(SPEC_AGENDA)} durations in minutes, one per agenda item "
             f"(e.g. {_EXAMPLE}), got {len(values)}"
         )
     minutes: list[float] = []
     for value in values:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise AgendaError(f"{where}: {value!r} is not a number of minutes")
+            raise ValueError(f"{value!r} is not a number of minutes")
         if not math.isfinite(value) or value <= 0 or value > MAX_MINUTES:
-            raise AgendaError(
-                f"{where}: {value:g} minutes is out of range (more than 0, at most {MAX_MINUTES})"
+            raise ValueError(
+                f"{value:g} minutes is out of range (more than 0, at most {MAX_MINUTES})"
             )
         minutes.append(float(value))
     return tuple(minutes)
@@ -89,37 +88,24 @@ def _check_minutes(values: Sequence[Any], where: str) -> tuple[float, ...]:
 
 def parse_agenda(text: str) -> tuple[float, ...]:
     """Parse ``--agenda 5,15,10,15,5`` (decimals allowed) into minutes per item."""
-    parts = [part.strip() for part in text.split(",")]
     values: list[Any] = []
-    for part in parts:
+    for part in (part.strip() for part in text.split(",")):
         try:
             values.append(float(part))
         except ValueError:
             raise AgendaError(f"--agenda: {part!r} is not a number of minutes") from None
-    return _check_minutes(values, "--agenda")
-
-
-def agenda_from_config(path: Path | None = None) -> tuple[float, ...]:
-    """The ``[meeting] agenda`` minutes from ``config.toml``, or the spec's."""
     try:
-        table = config_module.section("meeting", path)
-    except config_module.ConfigError as exc:
-        raise AgendaError(str(exc)) from None
-    if "agenda" not in table:
-        return DEFAULT_MINUTES
-    value = table["agenda"]
-    where = f"{path or paths.config_file()}: [meeting] agenda"
-    if not isinstance(value, list):
-        example = _EXAMPLE.replace(",", ", ")
-        raise AgendaError(f"{where} must be a list of minutes, e.g. [{example}]")
-    return _check_minutes(value, where)
+        return check_minutes(values)
+    except ValueError as exc:
+        separator = " " if str(exc).startswith("needs") else ": "
+        raise AgendaError(f"--agenda{separator}{exc}") from None
 
 
-def resolve_agenda(cli_value: str | None, config_path: Path | None = None) -> tuple[float, ...]:
-    """``--agenda`` when given, else the config file, else the spec's minutes."""
+def resolve_agenda(cli_value: str | None, configured: Sequence[float]) -> tuple[float, ...]:
+    """``--agenda`` when given, else the configured minutes (``[meeting] agenda``)."""
     if cli_value is not None:
         return parse_agenda(cli_value)
-    return agenda_from_config(config_path)
+    return tuple(float(m) for m in configured)
 
 
 class TimerState(StrEnum):
@@ -135,7 +121,7 @@ class Urgency(StrEnum):
     OVERTIME = "overtime"
 
 
-class MeetingStateError(Exception):
+class MeetingStateError(UserError):
     """A control that does not apply right now; the message says why, in one line."""
 
 
@@ -152,24 +138,6 @@ class _Item:
     name: str
     planned_seconds: float
     accumulated: float = 0.0
-
-
-def format_clock(seconds: float) -> str:
-    """``MM:SS`` for time left (rounded up, so it reads 00:00 exactly when time
-    is up) and ``+MM:SS`` for time over (rounded down)."""
-    if seconds >= 0:
-        whole = math.ceil(seconds - 1e-9)
-        sign = ""
-    else:
-        whole = math.floor(-seconds + 1e-9)
-        sign = "+"
-    return f"{sign}{whole // 60:02d}:{whole % 60:02d}"
-
-
-def format_duration(seconds: float) -> str:
-    """Elapsed time as ``MM:SS`` (rounded down)."""
-    whole = max(0, math.floor(seconds + 1e-9))
-    return f"{whole // 60:02d}:{whole % 60:02d}"
 
 
 class MeetingTimer:

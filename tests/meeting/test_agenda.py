@@ -14,10 +14,10 @@ from pmtui.meeting.agenda import (
     TimerState,
     TimeUp,
     Urgency,
-    format_clock,
-    format_duration,
 )
 from pmtui.meeting.clock import FakeClock
+from pmtui.times import format_countdown as format_clock
+from pmtui.times import format_mmss as format_duration
 
 
 @pytest.fixture

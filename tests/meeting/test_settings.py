@@ -7,13 +7,12 @@ from pathlib import Path
 import pytest
 
 from pmtui import paths
-from pmtui.meeting.agenda import (
-    DEFAULT_MINUTES,
-    AgendaError,
-    agenda_from_config,
-    parse_agenda,
-    resolve_agenda,
-)
+from pmtui.config import ConfigError, load_settings
+from pmtui.meeting.agenda import DEFAULT_MINUTES, AgendaError, parse_agenda, resolve_agenda
+
+
+def agenda_from_config() -> tuple[float, ...]:
+    return load_settings().meeting.agenda
 
 
 def test_parse_agenda() -> None:
@@ -52,15 +51,15 @@ def test_config_agenda() -> None:
     assert agenda_from_config() == DEFAULT_MINUTES  # no config file
     _write_config("[meeting]\nagenda = [10, 20, 10, 10, 10]\n")
     assert agenda_from_config() == (10, 20, 10, 10, 10)
-    assert resolve_agenda(None) == (10, 20, 10, 10, 10)
-    assert resolve_agenda("1,1,1,1,1") == (1, 1, 1, 1, 1)  # the command line wins
+    assert resolve_agenda(None, agenda_from_config()) == (10, 20, 10, 10, 10)
+    assert resolve_agenda("1,1,1,1,1", agenda_from_config()) == (1, 1, 1, 1, 1)  # CLI wins
 
 
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('[meeting]\nagenda = "5,15"\n', "[meeting] agenda must be a list of minutes"),
-        ("[meeting]\nagenda = [5, 15]\n", "[meeting] agenda needs 5 durations"),
+        ('[meeting]\nagenda = "5,15"\n', "[meeting] agenda: must be a list of minutes"),
+        ("[meeting]\nagenda = [5, 15]\n", "[meeting] agenda: needs 5 durations"),
         ('[meeting]\nagenda = [5, "x", 1, 1, 1]\n', "'x' is not a number of minutes"),
         ("[meeting]\nagenda = [5, true, 1, 1, 1]\n", "True is not a number of minutes"),
         ("meeting = 3\n", "[meeting] must be a table"),
@@ -69,7 +68,7 @@ def test_config_agenda() -> None:
 )
 def test_bad_config_is_one_line_naming_the_file(toml: str, message: str) -> None:
     path = _write_config(toml)
-    with pytest.raises(AgendaError) as info:
+    with pytest.raises(ConfigError) as info:
         agenda_from_config()
     assert message in str(info.value)
     assert str(path) in str(info.value)
