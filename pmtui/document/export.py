@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from typing import Any
 
-import jinja2
-from markdown_it import MarkdownIt
-from markupsafe import Markup
-
-from pmtui import paths
-from pmtui.document.errors import DocumentError
 from pmtui.document.markdown import to_markdown
 from pmtui.document.model import GAP_TYPES, WHY_LEVELS, Postmortem
+from pmtui.document.templates import render
 
 FORMATS = ("md", "json", "html")
 HTML_TEMPLATE = "postmortem.html.j2"
-
-#: Section bodies are Markdown; rendered without raw HTML so a page never runs a script.
-_SAFE_MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def to_data(doc: Postmortem) -> dict[str, Any]:
@@ -75,28 +66,11 @@ def to_json(doc: Postmortem) -> str:
     return json.dumps(to_data(doc), indent=2, ensure_ascii=False) + "\n"
 
 
-@functools.cache
-def _html_environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(paths.templates_dir())),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["markdown"] = lambda text: Markup(_SAFE_MD.render(text))
-    return env
-
-
 def to_html(doc: Postmortem) -> str:
     """A standalone page; every value is HTML-escaped (section bodies rendered safely)."""
-    try:
-        template = _html_environment().get_template(HTML_TEMPLATE)
-    except jinja2.TemplateNotFound:
-        raise DocumentError(
-            f"template {HTML_TEMPLATE} not found in {paths.templates_dir()}; reinstall pmtui"
-        ) from None
-    return template.render(doc=doc, data=to_data(doc), why_levels=WHY_LEVELS, gap_types=GAP_TYPES)
+    return render(
+        HTML_TEMPLATE, doc=doc, data=to_data(doc), why_levels=WHY_LEVELS, gap_types=GAP_TYPES
+    )
 
 
 def export(doc: Postmortem, fmt: str) -> str:

@@ -5,6 +5,7 @@ No Textual here."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pmtui.document.model import Postmortem
 
@@ -26,6 +27,31 @@ FIELD_STEPS: dict[str, str] = {
     "learnings": "learnings",
     "extra_sections": "review",
 }
+
+
+def text_fields(doc: Postmortem) -> Iterator[tuple[str, str, str]]:
+    """Every free-text field of ``doc`` as (field path, wizard step, text), in step order:
+    the fields the blame checker reads."""
+    yield "title", "facts", doc.title
+    yield "summary", "facts", doc.summary
+    if doc.impact is not None:
+        yield "impact", "facts", doc.impact
+    yield "author", "facts", doc.author
+    yield "duration", "facts", doc.duration
+    for i, entry in enumerate(doc.timeline):
+        yield f"timeline[{i}].event", "timeline", entry.event
+    for i, why in enumerate(doc.five_whys):
+        yield f"five_whys[{i}]", "whys", why
+    for i, gap in enumerate(doc.gaps):
+        yield f"gaps[{i}].text", "gaps", gap.text
+    for i, item in enumerate(doc.action_items):
+        yield f"action_items[{i}].action", "actions", item.action
+        yield f"action_items[{i}].owner", "actions", item.owner
+        yield f"action_items[{i}].verification", "actions", item.verification
+    for i, learning in enumerate(doc.learnings):
+        yield f"learnings[{i}]", "learnings", learning
+    for i, extra in enumerate(doc.extra_sections):
+        yield f"extra_sections[{i}].body", FIELD_STEPS["extra_sections"], extra.body
 
 
 def split_path(path: str) -> tuple[str, int | None, str | None]:

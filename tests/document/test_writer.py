@@ -246,19 +246,19 @@ def test_the_template_comes_from_the_templates_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pmtui import paths
-    from pmtui.document import markdown
+    from pmtui.document import templates
 
     (tmp_path / "postmortem.md.j2").write_text("custom: {{ title }}\n")
     monkeypatch.setattr(paths, "templates_dir", lambda: tmp_path)
-    markdown._environment.cache_clear()
+    templates.environment.cache_clear()
     try:
         assert to_markdown(sample()) == "custom: Checkout outage\n"
         (tmp_path / "postmortem.md.j2").unlink()
-        markdown._environment.cache_clear()
+        templates.environment.cache_clear()
         with pytest.raises(DocumentError, match="template postmortem.md.j2 not found in"):
             to_markdown(sample())
     finally:
-        markdown._environment.cache_clear()
+        templates.environment.cache_clear()
 
 
 def test_control_characters_are_dropped_and_the_rest_kept() -> None:
