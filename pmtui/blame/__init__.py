@@ -1,89 +1,57 @@
-"""Blame-language detection: rules as data (``rules.toml``) plus an engine. No Textual here.
+"""Blame-language detection: rules as data (``rules.toml``), the engine that applies them,
+and the one checker every part of pmtui calls. No Textual here.
 
 Public API (import from ``pmtui.blame``)::
 
-    scan(text, *, config=None, allowed=()) -> list[Finding]
-        Find phrases in ``text`` that may read as blame, in text order. Fast
-        enough for every keystroke (rules compiled once per config and cached).
-        Text in quotes ("...", “...”, '...'), `code spans`, code blocks and HTML
-        comments is skipped. ``allowed`` is an iterable of model ``Allowance``
-        (rule id or category; with ``match`` it covers findings whose text it
-        contains, ignoring case and runs of whitespace); ``<!-- pmtui: allow
-        RULE_ID ["json string"] -->`` comments inside ``text`` are honoured too.
+    Checker(settings=None, *, today=date.today)
+        .text(text, *, doc=None) -> list[Finding]     one field, with the document's
+                                                       names (author, owners) and allowances
+        .action_item(item, *, doc=None) -> list[Finding]
+            category "action_item": action-no-owner, action-no-due, action-overdue,
+            action-person-directed ("be careful", "double-check"...; one per phrase)
+        .document(doc) -> list[DocumentFinding]       every field and action item
+        .counts(doc) -> {step: number of findings}
+        .raw(text) -> list[Finding]                   text that is not a post-mortem
 
     Finding (frozen dataclass)
-        rule, category, line, column, end_line, end_column (1-based, end
-        exclusive), start, end (0-based offsets into the scanned text), match
-        (the matched text), message (hedged: "may read as blame"), suggestion
-        (a reframe to offer, e.g. "What allowed this to happen?").
+        rule, category, line, column, end_line, end_column (1-based, end exclusive),
+        start, end (0-based offsets into the text), match, message (hedged: "may read
+        as blame"), suggestion (a reframe, e.g. "What allowed this to happen?").
 
-    CATEGORIES
-        blame_question, human_error, counterfactual, character_judgement,
-        named_cause, punishment, bad_action_item. Action-item quality findings
-        use the separate category ACTION_ITEM ("action_item").
+    DocumentFinding(field, step, finding): field is a path such as "summary",
+        "timeline[2].event", "action_items[0].action"; step is one of model.STEPS.
 
-    check_action_item(item, *, today, config=None, allowed=()) -> list[Finding]
-        Category "action_item": action-no-owner, action-no-due, action-overdue
-        (due before ``today`` and status not Done), action-person-directed
-        ("be careful", "double-check"...; one per phrase). Offsets refer to
-        ``item.action``; the first three span the whole action.
+    CATEGORIES: blame_question, human_error, counterfactual, character_judgement,
+        named_cause, punishment, bad_action_item; ACTION_ITEM = "action_item".
 
-    scan_document(doc, *, config=None, today=None) -> list[DocumentFinding]
-        Scans every free-text field of a ``Postmortem`` and checks its action
-        items (in action fields, person-directed phrases are reported once,
-        as action_item findings). DocumentFinding(field, step, finding): field is a path such as
-        "summary", "timeline[2].event", "five_whys[0]", "gaps[1].text",
-        "action_items[0].action", "learnings[3]", "extra_sections[0].body";
-        step is the wizard step (one of model.STEPS). Honours ``doc.allowed``;
-        the author's and owners' first names count as people.
+    scan(text, *, config=None, allowed=()) -> list[Finding]
+        The rules engine under the checker (quoted text, `code` and HTML comments are
+        skipped; ``<!-- pmtui: allow RULE ["text"] -->`` comments are honoured).
 
-    load_blame_config(path=None) -> BlameConfig
-        Reads ``[blame]`` from config.toml (pmtui.paths.config_file()):
-        ``disable = ["rule-id" or "category", ...]``, ``names = [...]``,
-        ``roles = [...]`` and ``[blame.terms]`` ``category = ["extra", "words"]``.
-        Raises pmtui.config.ConfigError (one line) on a bad file.
+    preload(config=None): compile every rule now (from a worker at start-up).
 
-    preload(config=None)
-        Compile every rule now (rules otherwise compile on first use, 5-30 ms
-        each); call it from a worker at start-up to keep the first keystrokes fast.
-
-    BlameConfig, load_rules(), parse_allow_comments(text)
+Settings are :class:`pmtui.config.BlameSettings` (``[blame]`` in the config).
 
 Example::
 
-    from pmtui.blame import scan
-    for f in scan("Bob should have checked the lag."):
+    from pmtui.blame import Checker
+    for f in Checker().text("Bob should have checked the lag."):
         print(f.line, f.column, f.category, f.match, f.suggestion)
 """
 
-from pmtui.blame.engine import (
-    ACTION_ITEM,
-    CATEGORIES,
-    BlameConfig,
-    DocumentFinding,
-    Finding,
-    Rule,
-    check_action_item,
-    load_blame_config,
-    load_rules,
-    parse_allow_comments,
-    preload,
-    scan,
-    scan_document,
-)
+from pmtui.blame.checker import ACTION_RULES, Checker, DocumentFinding, people_in
+from pmtui.blame.engine import ACTION_ITEM, CATEGORIES, Finding, Rule, load_rules, preload, scan
 
 __all__ = [
     "ACTION_ITEM",
+    "ACTION_RULES",
     "CATEGORIES",
-    "BlameConfig",
+    "Checker",
     "DocumentFinding",
     "Finding",
     "Rule",
-    "check_action_item",
-    "load_blame_config",
     "load_rules",
-    "parse_allow_comments",
+    "people_in",
     "preload",
     "scan",
-    "scan_document",
 ]

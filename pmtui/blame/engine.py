@@ -20,31 +20,22 @@ calls :func:`scan` on every keystroke.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import functools
-import json
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from pmtui.config import ConfigError, section
-from pmtui.document.model import ActionItem, Allowance, Postmortem, Status
+from pmtui.config import BlameCategory, BlameSettings
+from pmtui.document.comments import find_allowances
+from pmtui.document.model import Allowance
 
 RULES_FILE = Path(__file__).with_name("rules.toml")
 
 #: The seven blame categories, in the order the spec's Golden Rule table uses.
-CATEGORIES: tuple[str, ...] = (
-    "blame_question",
-    "human_error",
-    "counterfactual",
-    "character_judgement",
-    "named_cause",
-    "punishment",
-    "bad_action_item",
-)
+CATEGORIES: tuple[str, ...] = get_args(BlameCategory)
 #: Category of action-item quality findings (not blame).
 ACTION_ITEM = "action_item"
 
@@ -70,38 +61,6 @@ class Finding:
     match: str
     message: str
     suggestion: str
-
-
-@dataclass(frozen=True)
-class DocumentFinding:
-    """A finding in one field of a post-mortem (``field`` is a path such as
-    ``"timeline[2].event"``; ``step`` is the wizard step showing that field)."""
-
-    field: str
-    step: str
-    finding: Finding
-
-
-@dataclass(frozen=True)
-class BlameConfig:
-    """What the user changed in ``[blame]`` of ``config.toml``.
-
-    ``disable`` holds rule ids or category names; ``terms`` maps a category to
-    extra words or phrases to flag; ``names`` and ``roles`` extend the subject
-    test (who counts as a person).
-    """
-
-    disable: frozenset[str] = frozenset()
-    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    names: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-
-    def with_names(self, names: Iterable[str]) -> BlameConfig:
-        """A copy whose subject test also knows these people's names."""
-        extra = sorted({n for n in names if n} - set(self.names))
-        if not extra:
-            return self
-        return BlameConfig(self.disable, self.terms, self.names + tuple(extra), self.roles)
 
 
 @dataclass(frozen=True)
@@ -228,7 +187,7 @@ def trie_regex(words: Iterable[str]) -> str:
     return "(?:" + build(root) + ")" if root else "(?!)"
 
 
-def _macros(config: BlameConfig) -> dict[str, str]:
+def _macros(config: BlameSettings) -> dict[str, str]:
     data = _rules_data()
     macros: dict[str, str] = dict(data.get("macros", {}))
     for key, words in data.get("wordlists", {}).items():
@@ -264,9 +223,9 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return _MACRO_RE.sub(sub, pattern)
 
 
-def _user_rules(config: BlameConfig) -> list[Rule]:
+def _user_rules(config: BlameSettings) -> list[Rule]:
     rules = []
-    for category, terms in config.terms:
+    for category, terms in sorted(config.terms.items()):
         words = [t.strip() for t in terms if t.strip()]
         if not words:
             continue
@@ -296,8 +255,21 @@ _CATEGORY_SUGGESTION = {
 }
 
 
-@functools.lru_cache(maxsize=32)
-def _ruleset(config: BlameConfig) -> _RuleSet:
+#: Compiled rule sets by settings (BlameSettings.cache_key()); a few at most in practice.
+_RULESETS: dict[tuple[object, ...], _RuleSet] = {}
+
+
+def _ruleset(config: BlameSettings) -> _RuleSet:
+    key = config.cache_key()
+    found = _RULESETS.get(key)
+    if found is None:
+        if len(_RULESETS) >= 32:
+            _RULESETS.clear()
+        found = _RULESETS[key] = _build_ruleset(config)
+    return found
+
+
+def _build_ruleset(config: BlameSettings) -> _RuleSet:
     macros = _macros(config)
     compiled: list[_Compiled] = []
     for rule in list(load_rules()) + _user_rules(config):
@@ -371,34 +343,6 @@ _QUOTED_RE = re.compile(
     r"|'(?<![\w'’]')(?=[^\s'])[^'\n]{0,400}?(?<=[^\s'])'(?![\w'’])",
     re.DOTALL,
 )
-
-_ALLOW_RE = re.compile(
-    r"<!--\s*pmtui:\s*allow\s+([^\s\"]+)(?:\s+(\"(?:[^\"\\]|\\.)*\"|“[^”]*”))?\s*-->",
-    re.IGNORECASE,
-)
-
-
-def parse_allow_comments(text: str) -> list[Allowance]:
-    """The ``<!-- pmtui: allow RULE_ID ["text"] -->`` comments in ``text``.
-
-    The text is a JSON string (as pmtui writes it); curly quotes are accepted too.
-    """
-    if "<!--" not in text:
-        return []
-    result = []
-    for m in _ALLOW_RE.finditer(text):
-        quoted = m.group(2)
-        match = None
-        if quoted is not None:
-            if quoted.startswith("“"):
-                match = quoted[1:-1]
-            else:
-                try:
-                    match = str(json.loads(quoted))
-                except ValueError:
-                    match = quoted[1:-1]
-        result.append(Allowance(rule=m.group(1), match=match))
-    return result
 
 
 def _norm(text: str) -> str:
@@ -536,33 +480,35 @@ def _text_allowed(allow_text: set[tuple[str, str]], rule: Rule, matched: str) ->
     return any(r in (rule.id, rule.category) and norm in t for r, t in allow_text)
 
 
-def preload(config: BlameConfig | None = None) -> None:
+def preload(config: BlameSettings | None = None) -> None:
     """Compile every rule now (e.g. in a background thread at start-up), so the
     first scans do not pay for it. Optional: rules otherwise compile on first use."""
-    for item in _ruleset(config or BlameConfig()).rules:
+    for item in _ruleset(config or BlameSettings()).rules:
         _ = item.patterns, item.exceptions
 
 
 def scan(
     text: str,
     *,
-    config: BlameConfig | None = None,
+    config: BlameSettings | None = None,
     allowed: Iterable[Allowance] = (),
 ) -> list[Finding]:
     """Find language in ``text`` that may read as blame, in text order.
 
-    Allow comments inside ``text`` are honoured as well as ``allowed``.
+    Allow comments inside ``text`` are honoured as well as ``allowed``. The checker
+    (:class:`pmtui.blame.checker.Checker`) is what the app and lint call; this is the
+    rules engine underneath it.
     """
     if not text:
         return []
-    rs = _ruleset(config or BlameConfig())
+    rs = _ruleset(config or BlameSettings())
     raw = _raw_matches(text, rs)
     if not raw:
         return []
     quoted = _quoted_spans(text)
     allow_all: set[str] = set()
     allow_text: set[tuple[str, str]] = set()
-    for a in list(allowed) + parse_allow_comments(text):
+    for a in list(allowed) + find_allowances(text):
         if a.match is None:
             allow_all.add(a.rule)
         else:
@@ -586,21 +532,23 @@ def scan(
         taken.append((start, end, rule.category))
         message = rule.message.replace("{match}", " ".join(matched.split()))
         findings.append(
-            _finding(text, lines, start, end, rule.id, rule.category, message, rule.suggestion)
+            make_finding(text, start, end, rule.id, rule.category, message, rule.suggestion, lines)
         )
     return findings
 
 
-def _finding(
+def make_finding(
     text: str,
-    lines: _Lines,
     start: int,
     end: int,
     rule: str,
     category: str,
     message: str,
     suggestion: str,
+    lines: _Lines | None = None,
 ) -> Finding:
+    """A finding for ``text[start:end]`` with its line and column worked out."""
+    lines = lines or _Lines(text)
     line, col = lines.position(start)
     end_line, end_col = lines.position(end)
     return Finding(
@@ -615,178 +563,4 @@ def _finding(
         match=text[start:end],
         message=message,
         suggestion=suggestion,
-    )
-
-
-# --------------------------------------------------------------------------- action items
-
-_ACTION_MESSAGES = {
-    "action-no-owner": (
-        "This action item has no owner; without one it may never be done",
-        "Name one owner (a person or a team's @handle)",
-    ),
-    "action-no-due": (
-        "This action item has no due date",
-        "Add a due date (YYYY-MM-DD) so progress can be followed up",
-    ),
-    "action-overdue": (
-        "This action item was due {due} and is not Done",
-        "Mark it Done, or agree a new due date with its owner",
-    ),
-    "action-person-directed": (
-        "This action asks people to try harder; it may not change the system",
-        "Let's make this impossible to get wrong: validation, automation, safe defaults",
-    ),
-}
-
-
-def _action_finding(rule: str, text: str, start: int, end: int, **fmt: str) -> Finding:
-    message, suggestion = _ACTION_MESSAGES[rule]
-    return _finding(
-        text, _Lines(text), start, end, rule, ACTION_ITEM, message.format(**fmt), suggestion
-    )
-
-
-def check_action_item(
-    item: ActionItem,
-    *,
-    today: dt.date,
-    config: BlameConfig | None = None,
-    allowed: Iterable[Allowance] = (),
-) -> list[Finding]:
-    """Quality problems of one action item (category ``action_item``).
-
-    Positions are offsets into ``item.action``; the whole action is the span,
-    except for a person-directed action, where the span is the phrase found.
-    """
-    text = item.action
-    findings: list[Finding] = []
-    whole = (0, len(text))
-    if not item.owner.strip():
-        findings.append(_action_finding("action-no-owner", text, *whole))
-    if item.due is None:
-        findings.append(_action_finding("action-no-due", text, *whole))
-    elif item.due < today and item.status != Status.DONE:
-        findings.append(_action_finding("action-overdue", text, *whole, due=item.due.isoformat()))
-    for f in scan(text, config=config, allowed=allowed):
-        if f.category == "bad_action_item":
-            findings.append(_action_finding("action-person-directed", text, f.start, f.end))
-    return findings
-
-
-# --------------------------------------------------------------------------- documents
-
-
-def document_fields(doc: Postmortem) -> Iterator[tuple[str, str, str]]:
-    """Every free-text field of ``doc`` as (field path, wizard step, text)."""
-    yield "title", "facts", doc.title
-    yield "summary", "facts", doc.summary
-    if doc.impact is not None:
-        yield "impact", "facts", doc.impact
-    yield "author", "facts", doc.author
-    yield "duration", "facts", doc.duration
-    for i, entry in enumerate(doc.timeline):
-        yield f"timeline[{i}].event", "timeline", entry.event
-    for i, why in enumerate(doc.five_whys):
-        yield f"five_whys[{i}]", "whys", why
-    for i, gap in enumerate(doc.gaps):
-        yield f"gaps[{i}].text", "gaps", gap.text
-    for i, item in enumerate(doc.action_items):
-        yield f"action_items[{i}].action", "actions", item.action
-        yield f"action_items[{i}].owner", "actions", item.owner
-        yield f"action_items[{i}].verification", "actions", item.verification
-    for i, learning in enumerate(doc.learnings):
-        yield f"learnings[{i}]", "learnings", learning
-    for i, extra in enumerate(doc.extra_sections):
-        yield f"extra_sections[{i}].body", "review", extra.body
-
-
-def people_in(doc: Postmortem) -> list[str]:
-    """Names the document itself gives (author, owners) for the subject test."""
-    names = []
-    for raw in [doc.author] + [a.owner for a in doc.action_items]:
-        for part in re.split(r"[,;/&]|\band\b", raw):
-            part = part.strip().lstrip("@").strip()
-            if part and re.fullmatch(r"[A-Z][\w'-]+", part.split()[0] if part.split() else ""):
-                names.append(part.split()[0])
-    return names
-
-
-def scan_document(
-    doc: Postmortem, *, config: BlameConfig | None = None, today: dt.date | None = None
-) -> list[DocumentFinding]:
-    """Scan every free-text field of ``doc`` and check its action items.
-
-    Honours ``doc.allowed``. Names the document gives (author, owners) count as
-    people for the subject test. ``today`` defaults to the local date.
-    """
-    cfg = (config or BlameConfig()).with_names(people_in(doc))
-    today = today or dt.date.today()
-    allowed = list(doc.allowed)
-    allow_all = {a.rule for a in allowed if a.match is None}
-    result: list[DocumentFinding] = []
-    for path, step, text in document_fields(doc):
-        if not text:
-            continue
-        found = scan(text, config=cfg, allowed=allowed)
-        if path.endswith("].action"):
-            # Reported below by check_action_item, as action-person-directed.
-            found = [f for f in found if f.category != "bad_action_item"]
-        result.extend(DocumentFinding(path, step, f) for f in found)
-    for i, item in enumerate(doc.action_items):
-        path = f"action_items[{i}].action"
-        for f in check_action_item(item, today=today, config=cfg, allowed=allowed):
-            if f.rule in allow_all or f.category in allow_all:
-                continue
-            result.append(DocumentFinding(path, "actions", f))
-    return result
-
-
-# --------------------------------------------------------------------------- config
-
-
-def _strings(value: Any, where: str, path: Path) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: [blame] {where} must be a list of strings")
-    return tuple(value)
-
-
-def load_blame_config(path: Path | None = None) -> BlameConfig:
-    """Read ``[blame]`` from ``config.toml`` (default: the user's config file).
-
-    Keys: ``disable`` (rule ids or categories), ``names`` and ``roles`` (extra
-    people for the subject test), ``[blame.terms]`` (category = list of extra
-    words). Raises :class:`pmtui.config.ConfigError` with one line.
-    """
-    from pmtui import paths
-
-    where = path or paths.config_file()
-    data = section("blame", path)
-    known = {"disable", "names", "roles", "terms"}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise ConfigError(
-            f"{where}: [blame] unknown key {unknown[0]!r} (known: {', '.join(sorted(known))})"
-        )
-    disable = _strings(data.get("disable", []), "disable", where)
-    valid = rule_ids() | set(CATEGORIES)
-    for rule in disable:
-        if rule not in valid:
-            raise ConfigError(f"{where}: [blame] disable: unknown rule or category {rule!r}")
-    terms_raw = data.get("terms", {})
-    if not isinstance(terms_raw, dict):
-        raise ConfigError(f"{where}: [blame] terms must be a table of category = [words]")
-    terms = []
-    for category, words in terms_raw.items():
-        if category not in CATEGORIES:
-            raise ConfigError(
-                f"{where}: [blame.terms] unknown category {category!r} "
-                f"(known: {', '.join(CATEGORIES)})"
-            )
-        terms.append((category, _strings(words, f"terms.{category}", where)))
-    return BlameConfig(
-        disable=frozenset(disable),
-        terms=tuple(sorted(terms)),
-        names=_strings(data.get("names", []), "names", where),
-        roles=_strings(data.get("roles", []), "roles", where),
     )

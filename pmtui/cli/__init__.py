@@ -1,9 +1,14 @@
 """Command line: ``pmtui`` (the app), ``new``, ``open``, ``meeting``, ``list``,
-``export``, ``lint``.
+``export``, ``lint``. One module per group of subcommands:
 
-Textual is imported only by the commands that start the app, so ``list``,
-``export`` and ``lint`` start fast. Every user error ends as one line on stderr
-and exit status 2, never a traceback.
+- :mod:`.tui`: the commands that start the Textual app (``pmtui``, ``new``, ``open``,
+  ``meeting``); Textual is imported only when they run, so the others start fast;
+- :mod:`.documents`: ``list`` and ``export``;
+- :mod:`.lint`: ``lint``.
+
+The settings (:mod:`pmtui.config`) are read once, before any command runs, and passed
+to it as ``args.settings``. Every user error (:class:`pmtui.errors.UserError`, a bad
+config included) ends as one line on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
-from pmtui import __version__
+from pmtui import __version__, paths
 from pmtui.errors import UserError
 
 
@@ -29,27 +35,31 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the app on the list of saved post-mortems.",
     )
     parser.add_argument("--version", action="version", version=f"pmtui {__version__}")
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        type=Path,
+        help=f"read settings from PATH too (also ${paths.CONFIG_ENV}); it wins over the "
+        f"project's {paths.PROJECT_CONFIG_NAME} and the user's config.toml",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    from pmtui.cli.tui import register as register_ui
+    from pmtui.cli import documents, lint, tui
 
-    register_ui(sub)
-
-    from pmtui.cli.documents import register as register_documents
-
-    register_documents(sub)
-
-    from pmtui.cli.lint import register as register_blame
-
-    register_blame(sub)
+    tui.register(sub)
+    documents.register(sub)
+    lint.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    func = getattr(args, "func", None)
     try:
+        from pmtui.config import load_settings
+
+        args.settings = load_settings(args.config)
+        func = getattr(args, "func", None)
         if func is None:
             from pmtui.cli.tui import run_home
 

@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing = sub.add_parser(
         "list",
         help="list saved post-mortems, newest first",
-        description=f"List the post-mortems saved in {paths.drafts_dir()}, newest first.",
+        description="List the post-mortems in the folder of post-mortems (the project's "
+        f"postmortems_dir, else {paths.drafts_dir()}), newest first.",
     )
     listing.add_argument(
         "--json",
@@ -43,7 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    listings = list_postmortems()
+    folder = args.settings.drafts_dir()
+    listings = list_postmortems(folder)
     if args.json:
         rows = [
             {
@@ -59,7 +61,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return 0
     if not listings:
-        print(f"No post-mortems yet in {paths.drafts_dir()}. Start one with: pmtui new")
+        print(f"No post-mortems yet in {folder}. Start one with: pmtui new")
         return 0
     for item in listings:
         date = item.date.isoformat() if item.date else "(no date)"

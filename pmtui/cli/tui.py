@@ -1,6 +1,8 @@
 """The commands that start the Textual app: ``pmtui``, ``new``, ``open``, ``meeting``.
 
-Textual is imported inside the functions so the other commands stay fast.
+Everything that can be refused is checked here, before the app starts, so a bad file,
+``--agenda``, theme or key map is one line and exit status 2 (the settings were read
+and checked by :func:`pmtui.cli.main`). Textual is imported only by :func:`_run`.
 """
 
 from __future__ import annotations
@@ -26,24 +28,49 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_home(args: argparse.Namespace) -> int:
-    from pmtui.tui.app import run
-
-    return run()
+    return _run(args)
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from pmtui.tui.app import run
-
-    return run(new_title=args.title)
+    return _run(args, new_title=args.title)
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from pmtui.tui.app import run
-
-    return run(open_path=args.path)
+    return _run(args, open_path=args.path)
 
 
 def run_meeting(args: argparse.Namespace) -> int:
-    from pmtui.tui.app import run
+    from pmtui.meeting.agenda import resolve_agenda
 
-    return run(open_path=args.path, meeting=True, agenda=args.agenda, theme=args.theme)
+    # a bad --agenda: one line, exit 2
+    minutes = resolve_agenda(args.agenda, args.settings.meeting.agenda)
+    return _run(args, open_path=args.path, meeting=True, agenda=minutes, theme=args.theme)
+
+
+def _run(
+    args: argparse.Namespace,
+    *,
+    new_title: str | None = None,
+    open_path: Path | None = None,
+    meeting: bool = False,
+    agenda: tuple[float, ...] | None = None,
+    theme: str | None = None,
+) -> int:
+    if open_path is not None:
+        # A file that does not parse: one clear line (PATH:LINE: what), exit 2,
+        # and the file is never touched.
+        from pmtui.document.storage import load
+
+        load(open_path)
+    from pmtui.tui.app import PmtuiApp
+
+    app = PmtuiApp(
+        settings=args.settings,
+        new_title=new_title,
+        open_path=open_path,
+        meeting=meeting,
+        agenda_minutes=agenda,
+        theme=theme,
+    )
+    app.run()
+    return app.return_code or 0

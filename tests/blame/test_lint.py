@@ -118,7 +118,7 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "no such file or directory"), (b"\xff\xfeabc", "not UTF-8 text")],
+    [(None, "no such file"), (b"\xff\xfeabc", "not UTF-8 text")],
 )
 def test_io_errors_exit_2_with_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from pmtui.blame import CATEGORIES, load_rules, scan
-from pmtui.blame.engine import BlameConfig, _ruleset
+from pmtui.blame.engine import _ruleset
+from pmtui.config import BlameSettings
 
 RULES = load_rules()
 
@@ -47,7 +48,7 @@ def test_examples_nomatch(rule_id: str, text: str) -> None:
 
 
 def test_every_pattern_compiles() -> None:
-    ruleset = _ruleset(BlameConfig())
+    ruleset = _ruleset(BlameSettings())
     assert len(ruleset.rules) == len(RULES)
     for item in ruleset.rules:
         assert len(item.patterns) == len(item.rule.patterns)
