@@ -21,8 +21,8 @@ PROJECTOR_SIZE = (130, 36)
 
 
 async def _shoot(out: Path, work: Path) -> list[Path]:
-    from pmtui.tui.app import PmtuiApp
     from pmtui.meeting.clock import FakeClock
+    from pmtui.tui.app import PmtuiApp
     from pmtui.tui.screens import meeting as meeting_screen
     from tests.meeting.sample import sample_doc, write_sample
 

@@ -8,19 +8,24 @@ import sys
 
 import pmtui
 
-CORE_PACKAGES = ("pmtui.document", "pmtui.blame", "pmtui.meeting", "pmtui.cli")
+#: The only package allowed to import Textual.
+UI_PACKAGE = "pmtui.tui"
 
 
 def _core_modules() -> list[str]:
-    names = ["pmtui.cli", "pmtui.config", "pmtui.paths"]
-    for info in pkgutil.walk_packages(pmtui.__path__, "pmtui."):
-        if info.name.startswith(CORE_PACKAGES) or info.name in CORE_PACKAGES:
-            names.append(info.name)
-    return names
+    """Every pmtui module outside :data:`UI_PACKAGE` (``__main__`` runs the CLI)."""
+    return [
+        info.name
+        for info in pkgutil.walk_packages(pmtui.__path__, "pmtui.")
+        if not (info.name == UI_PACKAGE or info.name.startswith(UI_PACKAGE + "."))
+        and info.name != "pmtui.__main__"
+    ]
 
 
 def test_core_modules_exist() -> None:
-    assert "pmtui.document.model" in _core_modules()
+    core = _core_modules()
+    assert {"pmtui.document.model", "pmtui.blame.engine", "pmtui.cli", "pmtui.config"} <= set(core)
+    assert not any(name.startswith(UI_PACKAGE) for name in core)
 
 
 def test_core_packages_do_not_import_textual() -> None:

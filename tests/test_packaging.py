@@ -55,7 +55,9 @@ def test_wheel_contains_the_templates(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "pmtui/templates/postmortem.md.j2" in names
     assert "pmtui/templates/postmortem.html.j2" in names
-    assert "pmtui/document/markdown.py" in names
+    assert "pmtui/document/markdown/reader.py" in names
+    assert "pmtui/blame/rules.toml" in names
+    assert "pmtui/tui/app.tcss" in names and "pmtui/tui/screens/meeting.tcss" in names
     assert not any(name.startswith("tests/") for name in names)
 
 

@@ -7,10 +7,9 @@ from a timer. No Textual here, so all of this is unit-testable.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from pmtui.document.lock import DocumentLock
 from pmtui.document.model import Allowance, Postmortem
 
 if TYPE_CHECKING:
-    from pmtui.blame import BlameConfig, DocumentFinding, Finding
+    from pmtui.blame import Checker, DocumentFinding, Finding
 
 
 class DraftSession:
@@ -41,16 +40,20 @@ class DraftSession:
         lock: DocumentLock | None = None,
         read_only: bool = False,
         clock: Clock = time.monotonic,
-        today: Callable[[], dt.date] = dt.date.today,
-        blame_config: BlameConfig | None = None,
+        checker: Checker | None = None,
     ) -> None:
         self.doc = doc
         self.path = path
         self.lock = lock
         self.read_only = read_only
         self.autosaver = Autosaver(clock)
-        self.today = today
-        self.blame_config = blame_config
+        if checker is None:
+            from pmtui.blame import Checker
+
+            checker = Checker()
+        #: Every blame finding and action-item check of this document comes from it.
+        self.checker = checker
+        self.today = checker.today
         self.save_count = 0
         self.last_error: str | None = None
         #: A new draft whose file name may still follow its title (until first saved).
@@ -62,7 +65,14 @@ class DraftSession:
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False, **kwargs: object) -> DraftSession:
+    def open(
+        cls,
+        path: Path,
+        *,
+        read_only: bool = False,
+        clock: Clock = time.monotonic,
+        checker: Checker | None = None,
+    ) -> DraftSession:
         """Load ``path`` and lock it.
 
         Raises ``DocumentError`` when the file cannot be read (it is then never
@@ -73,21 +83,28 @@ class DraftSession:
 
         doc = storage.load(path)
         lock = None if read_only else DocumentLock.acquire(path)
-        return cls(doc, path, lock=lock, read_only=read_only, **kwargs)  # type: ignore[arg-type]
+        return cls(doc, path, lock=lock, read_only=read_only, clock=clock, checker=checker)
 
     @classmethod
     def create(
-        cls, title: str = "", *, folder: Path | None = None, **kwargs: object
+        cls,
+        title: str = "",
+        *,
+        folder: Path | None = None,
+        clock: Clock = time.monotonic,
+        checker: Checker | None = None,
     ) -> DraftSession:
-        """A new draft at ``storage.new_path(title)``; written on the first change."""
+        """A new draft at ``storage.new_path(title)`` in ``folder`` (default: the drafts
+        folder); written on the first change."""
+        from pmtui.blame import Checker
         from pmtui.document import storage
 
-        today = kwargs.get("today", dt.date.today)
-        date = today()  # type: ignore[operator]
+        checker = checker or Checker()
+        date = checker.today()
         path = storage.new_path(title or "untitled", date, folder)
         doc = Postmortem(title=title, date=date, wizard_step="facts")
         lock = DocumentLock.acquire(path)
-        session = cls(doc, path, lock=lock, **kwargs)  # type: ignore[arg-type]
+        session = cls(doc, path, lock=lock, clock=clock, checker=checker)
         session.provisional_name = not title
         if title:
             session.changed()
@@ -129,7 +146,6 @@ class DraftSession:
 
         if self.provisional_name:
             self._name_after_title()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._write_lock:
             storage.save(self.doc, self.path)
             self._snapshots += 1
@@ -143,6 +159,13 @@ class DraftSession:
         thread with ``write_snapshot`` (typing never waits for the disk)."""
         if self.read_only or not self.autosaver.due():
             return None
+        return self.snapshot()
+
+    def snapshot(self) -> tuple[Postmortem, int] | None:
+        """A copy of the document to write now with ``write_snapshot`` (None when
+        read-only); everything changed so far counts as being saved."""
+        if self.read_only:
+            return None
         if self.provisional_name:
             self._name_after_title()
         self._snapshots += 1
@@ -150,24 +173,25 @@ class DraftSession:
         self.autosaver.saved()
         return snapshot, self._snapshots
 
-    def write_snapshot(self, snapshot: Postmortem, number: int) -> None:
-        """Write a snapshot (any thread); an older one never overwrites a newer."""
+    def write_snapshot(self, snapshot: Postmortem, number: int) -> bool:
+        """Write a snapshot (any thread); an older one never overwrites a newer. False
+        when the write failed (the error is in ``last_error``; retried on the next tick)."""
         from pmtui.document import storage
         from pmtui.errors import UserError
 
         with self._write_lock:
             if number <= self._written:
-                return
+                return True
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
                 storage.save(snapshot, self.path)
-            except (UserError, OSError) as exc:
+            except UserError as exc:
                 self.last_error = str(exc)
                 self.autosaver.changed()  # retried on the next tick
-                return
+                return False
             self._written = number
             self.save_count += 1
             self.last_error = None
+            return True
 
     def autosave(self) -> bool:
         """Save if a save is due; True when something was written.
@@ -180,7 +204,7 @@ class DraftSession:
 
         try:
             self.save()
-        except (UserError, OSError) as exc:
+        except UserError as exc:
             self.last_error = str(exc)
             return False
         return True
@@ -198,22 +222,12 @@ class DraftSession:
     # -- blame -------------------------------------------------------------
 
     def scan(self, text: str) -> list[Finding]:
-        """Blame findings in one field's text, honouring the allowed ones.
-
-        Names the document gives (author, owners) count as people, as they do
-        for ``scan_document``, so a field and the review agree.
-        """
-        from pmtui.blame import BlameConfig, scan
-        from pmtui.blame.engine import people_in
-
-        config = (self.blame_config or BlameConfig()).with_names(people_in(self.doc))
-        return scan(text, config=config, allowed=self.doc.allowed)
+        """Blame findings in one field's text (the document's names and allowances count)."""
+        return self.checker.text(text, doc=self.doc)
 
     def findings(self) -> list[DocumentFinding]:
         """Every finding in the document (fields and action-item checks)."""
-        from pmtui.blame import scan_document
-
-        return scan_document(self.doc, config=self.blame_config, today=self.today())
+        return self.checker.document(self.doc)
 
     def allow(self, finding: Finding, *, whole_document: bool = False) -> None:
         """Mark a warning as allowed (saved in the file as the engine's comment)."""
@@ -224,3 +238,39 @@ class DraftSession:
 
     def allowed_rules(self) -> Iterable[Allowance]:
         return tuple(self.doc.allowed)
+
+
+class SessionRegistry:
+    """The drafts open in the app, so every way out saves them and releases their locks."""
+
+    def __init__(self) -> None:
+        self._sessions: list[DraftSession] = []
+
+    def __iter__(self) -> Iterator[DraftSession]:
+        return iter(list(self._sessions))
+
+    def __len__(self) -> int:
+        return len(self._sessions)
+
+    def add(self, session: DraftSession) -> None:
+        if session not in self._sessions:
+            self._sessions.append(session)
+
+    def close(self, session: DraftSession) -> None:
+        """Save and unlock one session (raises ``UserError`` when the save fails; the
+        lock is released either way)."""
+        if session in self._sessions:
+            self._sessions.remove(session)
+        session.close()
+
+    def close_all(self) -> list[tuple[DraftSession, Exception]]:
+        """Save and unlock every session; the ones that failed, with their error."""
+        from pmtui.errors import UserError
+
+        failed: list[tuple[DraftSession, Exception]] = []
+        for session in list(self._sessions):
+            try:
+                self.close(session)
+            except UserError as exc:
+                failed.append((session, exc))
+        return failed

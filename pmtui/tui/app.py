@@ -1,4 +1,10 @@
-"""The Textual app: Home, the wizard, and (with ``meeting=True``) meeting mode."""
+"""The Textual app: Home, the wizard, and (with ``meeting=True``) meeting mode.
+
+The app is thin: it holds the settings, the one blame :class:`~pmtui.blame.Checker`,
+the registry of open drafts, and opens screens. Everything the user can get wrong at
+start-up (theme, key map) is checked in ``__init__`` and raised as a
+:class:`~pmtui.errors.UserError`, which the CLI prints as one line.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +15,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
-from textual.command import Provider
 
-from pmtui.tui.palette import PmtuiCommands
+from pmtui.blame import Checker
+from pmtui.document.session import DraftSession, SessionRegistry
+from pmtui.errors import UserError
+from pmtui.tui.errors import report, reporting
+from pmtui.tui.keymap import check_keymap
+from pmtui.tui.palette import MeetingCommands, PmtuiCommands
 from pmtui.tui.themes import THEMES
 
 if TYPE_CHECKING:
-    from pmtui.blame import BlameConfig
+    from textual.dom import DOMNode
+    from textual.theme import Theme
+
+    from pmtui.config import Settings
     from pmtui.document.autosave import Clock
-    from pmtui.document.session import DraftSession
-
-
-def _meeting_commands() -> type[Provider]:
-    # Imported when the palette opens, not at start-up (it pulls in every step pane).
-    from pmtui.tui.screens.meeting import MeetingCommands
-
-    return MeetingCommands
 
 
 class PmtuiApp(App[None]):
@@ -32,103 +37,124 @@ class PmtuiApp(App[None]):
 
     TITLE = "pmtui"
     SUB_TITLE = "blameless post-mortems"
-    CSS_PATH = str(Path(__file__).with_name("app.tcss"))
+    CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
         (0, "-narrow"),
         (100, "-medium"),
         (140, "-wide"),
     ]
-    COMMANDS = App.COMMANDS | {PmtuiCommands, _meeting_commands}
+    COMMANDS = App.COMMANDS | {PmtuiCommands, MeetingCommands}
 
     def __init__(
         self,
         *,
+        settings: Settings | None = None,
         new_title: str | None = None,
         open_path: Path | None = None,
         clock: Clock = time.monotonic,
         today: Callable[[], dt.date] = dt.date.today,
         meeting: bool = False,
         agenda_minutes: tuple[float, ...] | None = None,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
-        for theme in THEMES:
-            self.register_theme(theme)
+        for custom in THEMES:
+            self.register_theme(custom)
+        if settings is None:
+            from pmtui.config import load_settings
+
+            settings = load_settings()
+        self.settings = settings
+        #: Every blame warning and action-item check in the app comes from it.
+        self.checker = Checker(self.settings.blame, today=today)
+        #: Drafts open in a screen; all saved and unlocked when the app ends.
+        self.sessions = SessionRegistry()
         self.meeting = meeting
-        self.agenda_minutes = agenda_minutes
+        self.agenda_minutes = agenda_minutes or self.settings.meeting.agenda
         self.new_title = new_title
         self.open_path = open_path
         self.clock = clock
         self.today = today
-        self._blame_config: BlameConfig | None = None
-        self._blame_config_loaded = False
-        #: Drafts open in a wizard; all saved and unlocked when the app ends.
-        self.open_sessions: list[DraftSession] = []
+        self._apply_theme(theme)
+        keymap = check_keymap(self.settings.keys)
+        if keymap:
+            self.set_keymap(keymap)
+
+    # -- theme -------------------------------------------------------------------
+
+    def _apply_theme(self, asked: str | None) -> None:
+        """``--theme``, else the one last picked in the palette, else ``[ui] theme``."""
+        from pmtui import state
+
+        configured = self.settings.ui.theme
+        for name, where in ((asked, "--theme"), (configured, "[ui] theme")):
+            if name is not None and name not in self.available_themes:
+                names = ", ".join(sorted(self.available_themes))
+                raise UserError(f"{where}: unknown theme {name!r}; choose one of: {names}")
+        remembered = state.remembered_theme(configured)
+        if remembered not in self.available_themes:
+            remembered = None
+        chosen = asked or remembered or configured
+        if chosen:
+            self.theme = chosen
+
+    def _theme_picked(self, theme: Theme) -> None:
+        from pmtui import state
+
+        state.remember_theme(theme.name, self.settings.ui.theme)
+
+    # -- screens -----------------------------------------------------------------
 
     def on_mount(self) -> None:
         from pmtui.tui.screens.home import HomeScreen
 
+        # Remember a theme the user picks from now on (not the one set at start-up).
+        self.theme_changed_signal.subscribe(self, self._theme_picked)
         self.push_screen(HomeScreen())
         if self.meeting:
-            from pmtui.tui.screens.meeting import DEFAULT_MINUTES, start_meeting_mode
+            from pmtui.tui.screens.meeting import start_meeting_mode
 
-            start_meeting_mode(self, self.open_path, self.agenda_minutes or DEFAULT_MINUTES)
+            start_meeting_mode(self, self.open_path, self.agenda_minutes)
         elif self.new_title is not None:
             self.start_new(self.new_title)
         elif self.open_path is not None:
             self.open_document(self.open_path)
 
-    @property
-    def blame_config(self) -> BlameConfig | None:
-        """The user's ``[blame]`` config; a bad config is reported once, defaults used."""
-        if not self._blame_config_loaded:
-            self._blame_config_loaded = True
-            from pmtui.blame import load_blame_config
-            from pmtui.errors import UserError
+    def new_session(self, title: str = "") -> DraftSession | None:
+        """A new draft in the folder of post-mortems; a problem is a notification."""
+        with reporting(self, "start a new post-mortem"):
+            return DraftSession.create(
+                title, folder=self.settings.drafts_dir(), clock=self.clock, checker=self.checker
+            )
+        return None
 
-            try:
-                self._blame_config = load_blame_config()
-            except (UserError, OSError) as exc:
-                self.notify(f"Config ignored: {exc}", severity="warning", timeout=10)
-        return self._blame_config
-
-    def _session_options(self) -> dict[str, object]:
-        return {"clock": self.clock, "today": self.today, "blame_config": self.blame_config}
+    def open_session(self, path: Path, *, read_only: bool = False) -> DraftSession:
+        """Open ``path`` (raises ``LockHeld`` or another ``UserError``)."""
+        return DraftSession.open(path, read_only=read_only, clock=self.clock, checker=self.checker)
 
     def start_new(self, title: str = "") -> None:
-        """Open the wizard on a new draft in the drafts folder, title focused."""
-        from pmtui.document.lock import LockHeld
-        from pmtui.document.session import DraftSession
-        from pmtui.errors import UserError
+        """Open the wizard on a new draft, title focused."""
         from pmtui.tui.screens.wizard import WizardScreen
 
-        try:
-            session = DraftSession.create(title, **self._session_options())
-        except (UserError, OSError, LockHeld) as exc:
-            self.notify(f"Could not start a new post-mortem: {exc}", severity="error")
-            return
-        self.push_screen(WizardScreen(session, focus_field="title"))
+        session = self.new_session(title)
+        if session is not None:
+            self.push_screen(WizardScreen(session, focus_field="title"))
 
     def open_document(self, path: Path) -> None:
         """Open ``path`` in the wizard; a file another pmtui holds can open read-only."""
         from pmtui.document.lock import LockHeld
-        from pmtui.document.session import DraftSession
-        from pmtui.errors import UserError
         from pmtui.tui.screens.confirm import ConfirmScreen
         from pmtui.tui.screens.wizard import WizardScreen
 
         try:
-            session = DraftSession.open(path, **self._session_options())
+            session = self.open_session(path)
         except LockHeld as held:
 
             def answered(read_only: bool | None) -> None:
                 if not read_only:
                     return
-                try:
-                    session = DraftSession.open(path, read_only=True, **self._session_options())
-                except (UserError, OSError) as exc:
-                    self.notify(str(exc), severity="error", timeout=15)
-                    return
-                self.push_screen(WizardScreen(session))
+                with reporting(self, "open"):
+                    self.push_screen(WizardScreen(self.open_session(path, read_only=True)))
 
             question = (
                 f"[b]{path.name}[/b] is open in another pmtui (pid {held.pid}).\n\n"
@@ -136,37 +162,23 @@ class PmtuiApp(App[None]):
             )
             self.push_screen(ConfirmScreen(question, yes="Open read-only"), answered)
             return
-        except (UserError, OSError) as exc:
+        except UserError as exc:
             # Never overwritten: nothing is written to a file that failed to load.
-            self.notify(f"Cannot open: {exc}", severity="error", timeout=15)
+            report(self, "open", exc)
             return
         self.push_screen(WizardScreen(session))
 
+    # -- leaving -----------------------------------------------------------------
+
     def close_sessions(self) -> None:
         """Save every open draft and release its lock."""
-        import sys
+        from pmtui.tui.screens.session_screen import SessionScreen
 
-        # Only screens that were ever imported can be open (quitting from Home
-        # must not import every screen).
-        for name, cls in (
-            ("pmtui.tui.screens.meeting", "MeetingScreen"),
-            ("pmtui.tui.screens.wizard", "WizardScreen"),
-        ):
-            module = sys.modules.get(name)
-            if module is None:
-                continue
-            for screen in self.screen_stack:
-                if isinstance(screen, getattr(module, cls)):
-                    screen.close_session()
-        # Drafts whose screen is already gone (the app is shutting down).
-        from pmtui.errors import UserError
-
-        for session in list(self.open_sessions):
-            self.open_sessions.remove(session)
-            try:
-                session.close()
-            except (UserError, OSError) as exc:
-                self.notify(f"Could not save {session.path}: {exc}", severity="error")
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.close_session()
+        for session, exc in self.sessions.close_all():
+            report(self, f"save {session.path}", exc)
 
     async def action_quit(self) -> None:
         self.close_sessions()
@@ -177,34 +189,9 @@ class PmtuiApp(App[None]):
         self.close_sessions()
 
 
-def run(
-    *,
-    new_title: str | None = None,
-    open_path: Path | None = None,
-    meeting: bool = False,
-    agenda: str | None = None,
-    theme: str | None = None,
-) -> int:
-    if open_path is not None:
-        # A file that does not parse: one clear line (PATH:LINE: what), exit 2,
-        # and the file is never touched.
-        from pmtui.document.storage import load
-
-        load(open_path)
-    minutes = None
-    if meeting:
-        from pmtui.meeting.agenda import resolve_agenda
-
-        minutes = resolve_agenda(agenda)  # a bad --agenda or config: one line, exit 2
-    app = PmtuiApp(
-        new_title=new_title, open_path=open_path, meeting=meeting, agenda_minutes=minutes
-    )
-    if theme:
-        if theme not in app.available_themes:
-            from pmtui.errors import UserError
-
-            names = ", ".join(sorted(app.available_themes))
-            raise UserError(f"unknown theme {theme!r}; choose one of: {names}")
-        app.theme = theme
-    app.run()
-    return app.return_code or 0
+def pmtui_app(node: DOMNode) -> PmtuiApp:
+    """The running :class:`PmtuiApp`, typed (screens and panes reach the settings, the
+    checker and the open drafts through it)."""
+    app = node.app
+    assert isinstance(app, PmtuiApp), f"pmtui screens run in PmtuiApp, not {type(app)}"
+    return app

@@ -1,4 +1,5 @@
-"""Command-palette (ctrl+p) commands for the wizard and the home screen."""
+"""Command-palette (ctrl+p) commands: Home's, the wizard's and meeting mode's, named as
+the README names them."""
 
 from __future__ import annotations
 
@@ -33,10 +34,10 @@ class PmtuiCommands(CommandListProvider):
     """Save, Export Markdown, Next/Previous step, Go to step: <name>, Review, …"""
 
     def _commands(self) -> list[Command]:
-        from pmtui.document.model import STEPS
+        from pmtui.document.model import STEP_TITLES, STEPS
         from pmtui.tui.screens.home import HomeScreen
         from pmtui.tui.screens.wizard import WizardScreen
-        from pmtui.tui.widgets.steps import STEP_TITLES, ListStepPane, TimelinePane
+        from pmtui.tui.widgets.steps import ListStepPane, TimelinePane
 
         screen = self.screen
         commands: list[Command] = []
@@ -83,3 +84,28 @@ class PmtuiCommands(CommandListProvider):
                 ("Delete", screen.action_delete, "Move the selected post-mortem to the trash"),
             ]
         return commands
+
+
+class MeetingCommands(CommandListProvider):
+    """Meeting mode's controls on the meeting screen; "Start meeting" on a screen editing
+    a post-mortem (the wizard), which opens meeting mode on that document."""
+
+    def _commands(self) -> Iterable[Command]:
+        from pmtui.tui.screens.meeting import CONTROLS, MeetingScreen, open_meeting
+        from pmtui.tui.screens.session_screen import SessionScreen
+
+        screen = self.screen
+        if isinstance(screen, MeetingScreen):
+            return [
+                (name, partial(screen.control, action), help_text)
+                for name, action, help_text in CONTROLS
+            ]
+        if isinstance(screen, SessionScreen):
+            return [
+                (
+                    "Start meeting",
+                    partial(open_meeting, self.app, screen),
+                    "Run the timed post-mortem meeting on this document",
+                )
+            ]
+        return []

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from pmtui.tui.app import PmtuiApp
 from pmtui.document.model import (
     ActionItem,
     GapType,
@@ -17,6 +16,7 @@ from pmtui.document.model import (
     Status,
     TimelineEntry,
 )
+from pmtui.tui.app import PmtuiApp
 from tests.fakes import FakeClock
 
 TODAY = dt.date(2024, 3, 8)

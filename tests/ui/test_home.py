@@ -177,7 +177,9 @@ async def test_action_item_checks_honour_the_blame_config(clock: FakeClock, tmp_
     doc = Postmortem(
         title="Drain",
         action_items=[
-            ActionItem(action="Be more careful when draining nodes", owner="@a", due=dt.date(2099, 1, 1))
+            ActionItem(
+                action="Be more careful when draining nodes", owner="@a", due=dt.date(2099, 1, 1)
+            )
         ],
         wizard_step="actions",
     )

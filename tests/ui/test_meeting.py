@@ -9,10 +9,10 @@ from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Digits, TextArea
 
-from pmtui.tui.app import PmtuiApp
 from pmtui.document import storage
 from pmtui.meeting.agenda import TimerState
 from pmtui.meeting.clock import FakeClock
+from pmtui.tui.app import PmtuiApp
 from pmtui.tui.screens import meeting as meeting_screen
 from pmtui.tui.screens.meeting import MeetingScreen
 from tests.meeting.sample import write_sample

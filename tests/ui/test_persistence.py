@@ -182,7 +182,7 @@ async def test_unparsable_file_from_home_shows_why_and_is_untouched(
         app.open_document(path)
         await settle(pilot)
         messages = [n.message for n in app._notifications]
-        assert any("Cannot open" in m and str(path) in m for m in messages)
+        assert any("Could not open" in m and str(path) in m for m in messages)
         assert isinstance(app.screen, HomeScreen)
     assert path.read_bytes() == before
     assert not lock_path(path).exists()

@@ -25,7 +25,7 @@ class ConfirmScreen(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("escape", "answer(False)", "Cancel", id="confirm-cancel", tooltip="Cancel"),
+        Binding("escape", "answer(False)", "Cancel", id="confirm.cancel", tooltip="Cancel"),
     ]
 
     def __init__(self, question: str, *, yes: str = "Yes", no: str = "Cancel") -> None:

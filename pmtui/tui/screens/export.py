@@ -23,7 +23,7 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen Button { margin-left: 1; }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export-cancel", tooltip="Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Cancel")]
 
     def __init__(self, default: Path) -> None:
         super().__init__()

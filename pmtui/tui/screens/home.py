@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -12,6 +13,12 @@ from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from pmtui.tui.app import pmtui_app
+from pmtui.tui.errors import reporting
+
+if TYPE_CHECKING:
+    from pmtui.blame import Checker
 
 
 @dataclass(frozen=True)
@@ -32,9 +39,8 @@ class Row:
         return all(word in hay for word in words)
 
 
-def load_rows(folder: Path | None = None) -> list[Row]:
-    """Every post-mortem in ``folder`` (default: the drafts folder), newest first."""
-    from pmtui.blame import scan_document
+def load_rows(folder: Path, checker: Checker) -> list[Row]:
+    """Every post-mortem in ``folder``, newest first, with its warning count."""
     from pmtui.document.completeness import percent_complete
     from pmtui.document.storage import list_postmortems
 
@@ -54,7 +60,7 @@ def load_rows(folder: Path | None = None) -> list[Row]:
                 )
             )
             continue
-        count = len(scan_document(doc))
+        count = len(checker.document(doc))
         rows.append(
             Row(
                 listing.path,
@@ -81,20 +87,22 @@ class HomeScreen(Screen[None]):
     """The list of saved post-mortems."""
 
     BINDINGS = [
-        Binding("ctrl+n", "new", "New", id="new", tooltip="Start a new post-mortem", priority=True),
-        Binding("enter", "open", "Open", id="open", tooltip="Open the selected post-mortem"),
+        Binding(
+            "ctrl+n", "new", "New", id="home.new", tooltip="Start a new post-mortem", priority=True
+        ),
+        Binding("enter", "open", "Open", id="home.open", tooltip="Open the selected post-mortem"),
         Binding(
             "delete",
             "delete",
             "Delete",
-            id="delete",
+            id="home.delete",
             tooltip="Move the selected post-mortem to the trash (asks first)",
         ),
         Binding(
             "escape",
             "clear_filter",
             "Clear filter",
-            id="clear-filter",
+            id="home.clear-filter",
             tooltip="Show every post-mortem",
         ),
     ]
@@ -138,8 +146,9 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home-list")
     def _load_rows(self) -> None:
+        app = pmtui_app(self)
         try:
-            rows, error = load_rows(), None
+            rows, error = load_rows(app.settings.drafts_dir(), app.checker), None
         except Exception as exc:  # noqa: BLE001 - the list must always show
             rows, error = [], f"Could not list post-mortems: {exc}"
         self.app.call_from_thread(self._show_rows, rows, error)
@@ -166,12 +175,11 @@ class HomeScreen(Screen[None]):
                 title, row.date, row.severity, row.complete, row.warnings, key=str(row.path)
             )
         empty = self.query_one("#home-empty", Static)
-        from pmtui.paths import drafts_dir
-
         if not self.loaded:
             empty.update("Reading saved post-mortems…")
         elif not self.rows:
-            empty.update(EMPTY_TEXT.format(folder=escape(str(drafts_dir()))))
+            folder = pmtui_app(self).settings.drafts_dir()
+            empty.update(EMPTY_TEXT.format(folder=escape(str(folder))))
         elif not self.shown:
             empty.update(f"No post-mortem matches “{escape(text)}”. Press escape to clear.")
         else:
@@ -213,12 +221,12 @@ class HomeScreen(Screen[None]):
         return self.shown[index] if 0 <= index < len(self.shown) else None
 
     def action_new(self) -> None:
-        self.app.start_new("")  # type: ignore[attr-defined]
+        pmtui_app(self).start_new("")
 
     def action_open(self) -> None:
         row = self.selected()
         if row is not None:
-            self.app.open_document(row.path)  # type: ignore[attr-defined]
+            pmtui_app(self).open_document(row.path)
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
@@ -247,14 +255,10 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(question, yes="Move to trash"), answered)
 
     def _delete(self, row: Row) -> None:
-        self.loaded = False
         from pmtui.document.storage import move_to_trash
-        from pmtui.errors import UserError
 
-        try:
+        self.loaded = False
+        with reporting(self, "delete"):
             moved = move_to_trash(row.path)
-        except (UserError, OSError) as exc:
-            self.notify(f"Could not delete: {exc}", severity="error")
-            return
-        self.notify(f"Moved to the trash: {moved}")
+            self.notify(f"Moved to the trash: {moved}")
         self.reload()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,16 +11,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList
 
-from pmtui.document.autosave import POLL_INTERVAL
 from pmtui.document.fields import step_of
-from pmtui.document.model import STEPS
-from pmtui.tui.messages import AllowFinding, DocumentEdited, FieldFindings, FieldFocused, JumpToField
+from pmtui.document.model import STEP_TITLES, STEPS
+from pmtui.tui.errors import reporting
+from pmtui.tui.messages import (
+    AllowFinding,
+    DocumentEdited,
+    FieldFindings,
+    FieldFocused,
+    JumpToField,
+)
+from pmtui.tui.screens.session_screen import SessionScreen
 from pmtui.tui.widgets.step_list import StepList
-from pmtui.tui.widgets.steps import STEP_PANES, STEP_TITLES, StepPane
+from pmtui.tui.widgets.steps import STEP_PANES, StepPane
 from pmtui.tui.widgets.warning_panel import WarningPanel
 
 if TYPE_CHECKING:
@@ -31,7 +36,7 @@ if TYPE_CHECKING:
 COUNTS_DEBOUNCE = 0.25
 
 
-class WizardScreen(Screen[None]):
+class WizardScreen(SessionScreen):
     """Draft a post-mortem step by step. Built on a ``DraftSession``."""
 
     BINDINGS = [
@@ -39,7 +44,7 @@ class WizardScreen(Screen[None]):
             "ctrl+s",
             "save",
             "Save",
-            id="save",
+            id="wizard.save",
             tooltip="Save now (it autosaves too)",
             priority=True,
         ),
@@ -47,16 +52,18 @@ class WizardScreen(Screen[None]):
             "ctrl+b",
             "previous_step",
             "Back",
-            id="previous-step",
+            id="wizard.previous-step",
             tooltip="Previous step",
             priority=True,
         ),
-        Binding("ctrl+n", "next_step", "Next", id="next-step", tooltip="Next step", priority=True),
+        Binding(
+            "ctrl+n", "next_step", "Next", id="wizard.next-step", tooltip="Next step", priority=True
+        ),
         Binding(
             "ctrl+r",
             "review",
             "Review",
-            id="review",
+            id="wizard.review",
             tooltip="Go to the review step",
             priority=True,
         ),
@@ -64,7 +71,7 @@ class WizardScreen(Screen[None]):
             "ctrl+l",
             "allow_warning",
             "Allow",
-            id="allow-warning",
+            id="wizard.allow-warning",
             tooltip="Allow the shown blame warning (saved in the file)",
             priority=True,
         ),
@@ -72,23 +79,20 @@ class WizardScreen(Screen[None]):
             "ctrl+o",
             "export",
             "Export",
-            id="export",
+            id="wizard.export",
             tooltip="Export the post-mortem as Markdown",
             priority=True,
         ),
-        Binding("escape", "home", "Home", id="home", tooltip="Save and go to the list"),
+        Binding("escape", "home", "Home", id="wizard.home", tooltip="Save and go to the list"),
     ]
 
     def __init__(self, session: DraftSession, *, focus_field: str | None = None) -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.initial_field = focus_field
         self.step = session.doc.wizard_step or "facts"
         #: Warning counts per step from the last whole-document scan.
         self.warning_counts: dict[str, int] = {}
         self._counts_timer: Timer | None = None
-        self._reported_error: str | None = None
-        self._session_closed = False
 
     # -- layout --------------------------------------------------------------------
 
@@ -104,13 +108,10 @@ class WizardScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        sessions = getattr(self.app, "open_sessions", None)
-        if sessions is not None and self.session not in sessions:
-            sessions.append(self.session)
+        super().on_mount()
         self.title = self.session.doc.title or "Untitled post-mortem"
-        self._show_status()
+        self.show_status()
         self.refresh_counts()
-        self.set_interval(POLL_INTERVAL, self.autosave_tick)
         self.call_after_refresh(self.show_step, self.step, self.initial_field, False)
         # The screen's thousands of long-lived objects leave the garbage
         # collector's scans: a full collection then takes ~7 ms instead of
@@ -183,9 +184,7 @@ class WizardScreen(Screen[None]):
 
     def refresh_counts(self) -> None:
         """Recompute completeness and warning counts for the step list."""
-        counts: dict[str, int] = {}
-        for found in self.session.findings():
-            counts[found.step] = counts.get(found.step, 0) + 1
+        counts = self.session.checker.counts(self.session.doc)
         self.warning_counts = counts
         self.query_one(StepList).update_steps(self.session.doc, counts, self.step)
 
@@ -218,41 +217,11 @@ class WizardScreen(Screen[None]):
             return f"{self.session.path.name} · NOT SAVED"
         return f"{self.session.path.name}{' · edited' if self.session.dirty else ' · saved'}"
 
-    def _show_status(self) -> None:
+    def show_status(self) -> None:
         self.sub_title = f"{STEP_TITLES[self.step]} · {self._status_text()}"
 
-    def autosave_tick(self) -> None:
-        """Called every POLL_INTERVAL: write the draft when a save is due.
-
-        The document is copied here and written in a thread, so a slow disk
-        (fsync) never delays a keystroke."""
-        due = self.session.due_snapshot()
-        if due is not None:
-            self.run_worker(
-                partial(self.session.write_snapshot, *due),
-                thread=True,
-                group="autosave",
-                description="autosave",
-            )
-        error = self.session.last_error
-        if error and error != self._reported_error:
-            self.notify(f"Could not save: {error}", severity="error", timeout=10)
-        self._reported_error = error
-        self._show_status()
-
     def action_save(self) -> None:
-        if self.session.read_only:
-            self.notify("Read-only: this file is open in another pmtui.", severity="warning")
-            return
-        from pmtui.errors import UserError
-
-        try:
-            self.session.save()
-        except (UserError, OSError) as exc:
-            self.notify(f"Could not save: {exc}", severity="error", timeout=10)
-            return
-        self._show_status()
-        self.notify(f"Saved {self.session.path}")
+        self.save_now()
 
     @on(Button.Pressed, "#review-save")
     def _review_save(self) -> None:
@@ -273,38 +242,17 @@ class WizardScreen(Screen[None]):
             return
         from pmtui.document.markdown import to_markdown
         from pmtui.document.storage import atomic_write_text
-        from pmtui.errors import UserError
 
-        try:
-            if path.is_dir():
-                path = path / self.session.path.name
+        if path.is_dir():
+            path = path / self.session.path.name
+        with reporting(self, "export") as outcome:
             atomic_write_text(path, to_markdown(self.session.doc))
-        except (UserError, OSError) as exc:
-            self.notify(f"Could not export: {exc}", severity="error", timeout=10)
-            return
-        self.notify(f"Exported to {path}")
-
-    def close_session(self) -> None:
-        """Save and release the lock (safe to call twice)."""
-        if self._session_closed:
-            return
-        self._session_closed = True
-        from pmtui.errors import UserError
-
-        sessions = getattr(self.app, "open_sessions", None)
-        if sessions is not None and self.session in sessions:
-            sessions.remove(self.session)
-        try:
-            self.session.close()
-        except (UserError, OSError) as exc:
-            self.app.notify(f"Could not save: {exc}", severity="error", timeout=10)
+        if outcome.ok:
+            self.notify(f"Exported to {path}")
 
     def action_home(self) -> None:
         self.close_session()
         self.dismiss(None)
-
-    def on_unmount(self) -> None:
-        self.close_session()
 
     # -- used by the screenshots script and tests --------------------------------------
 

@@ -1,10 +1,12 @@
-"""Text fields that know which document field they edit (and get blame checks)."""
+"""Fields that know which document field they edit: text fields (with blame checks), and
+the select and checkbox widgets of list rows. Each carries its field path
+(``timeline[2].event``) and, in a list step, the row index it edits."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 
 class BlameInput(Input):
@@ -41,3 +43,46 @@ class BlameTextArea(TextArea):
 
 
 TextField = BlameInput | BlameTextArea
+
+
+class FieldInput(Input):
+    """A validated one-line field (a time, a date) bound to a field path."""
+
+    def __init__(
+        self, field_path: str, value: str = "", *, row_index: int = -1, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("compact", True)
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(value=value, **kwargs)
+        self.field_path = field_path
+        self.row_index = row_index
+
+
+class FieldSelect(Select[Any]):
+    """A choice (severity, gap type, status) bound to a field path."""
+
+    def __init__(
+        self, field_path: str, options: Any, *, row_index: int = -1, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("compact", True)
+        super().__init__(options, **kwargs)
+        self.field_path = field_path
+        self.row_index = row_index
+
+
+class FieldCheckbox(Checkbox):
+    """A yes/no field (a gap is fixed) bound to a field path."""
+
+    def __init__(
+        self,
+        field_path: str,
+        label: str,
+        value: bool = False,
+        *,
+        row_index: int = -1,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("compact", True)
+        super().__init__(label, value, **kwargs)
+        self.field_path = field_path
+        self.row_index = row_index

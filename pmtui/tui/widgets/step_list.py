@@ -6,8 +6,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from pmtui.document.completeness import step_complete
-from pmtui.document.model import STEPS, Postmortem
-from pmtui.tui.widgets.steps.review import STEP_TITLES
+from pmtui.document.model import STEP_TITLES, STEPS, Postmortem
 
 
 class StepList(OptionList):

@@ -11,7 +11,7 @@ from pmtui.tui.widgets.steps.base import ListStepPane, StepPane
 from pmtui.tui.widgets.steps.facts import FactsPane
 from pmtui.tui.widgets.steps.gaps import GapsPane
 from pmtui.tui.widgets.steps.learnings import LearningsPane
-from pmtui.tui.widgets.steps.review import STEP_TITLES, ReviewPane
+from pmtui.tui.widgets.steps.review import ReviewPane
 from pmtui.tui.widgets.steps.timeline import TimelinePane
 from pmtui.tui.widgets.steps.whys import WhysPane
 
@@ -34,7 +34,6 @@ def pane_class(step: str) -> type[StepPane]:
 
 __all__ = [
     "STEP_PANES",
-    "STEP_TITLES",
     "ActionsPane",
     "FactsPane",
     "GapsPane",

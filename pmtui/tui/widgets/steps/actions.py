@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static
 
+from pmtui import times
 from pmtui.document.fields import split_path
 from pmtui.document.model import ActionItem, Status
-from pmtui.tui.widgets.fields import BlameInput
+from pmtui.tui.widgets.fields import BlameInput, FieldInput, FieldSelect
 from pmtui.tui.widgets.steps.base import ListStepPane, field_error, show_error
-from pmtui.tui.widgets.steps.facts import parse_date
 
 GOOD_EXAMPLES = (
     "Add automated config validation to CI pipeline",
@@ -72,27 +72,23 @@ class ActionsPane(ListStepPane):
                 classes="owner",
                 placeholder="Owner, e.g. @sam",
             )
-            due = Input(
-                item.due.isoformat() if item.due else "",
+            yield FieldInput(
+                f"action_items[{index}].due",
+                times.format_date(item.due),
+                row_index=index,
                 id=f"due-{index}",
                 classes="due",
                 placeholder="Due YYYY-MM-DD",
-                compact=True,
             )
-            due.field_path = f"action_items[{index}].due"  # type: ignore[attr-defined]
-            due.row_index = index  # type: ignore[attr-defined]
-            yield due
-            status: Select[Status] = Select(
+            yield FieldSelect(
+                f"action_items[{index}].status",
                 [(s.value, s) for s in Status],
+                row_index=index,
                 value=item.status,
                 allow_blank=False,
                 id=f"status-{index}",
                 classes="status",
-                compact=True,
             )
-            status.field_path = f"action_items[{index}].status"  # type: ignore[attr-defined]
-            status.row_index = index  # type: ignore[attr-defined]
-            yield status
         yield field_error(f"due-error-{index}")
         yield BlameInput(
             f"action_items[{index}].verification",
@@ -105,10 +101,8 @@ class ActionsPane(ListStepPane):
 
     def checks_text(self, index: int) -> str:
         """The engine's action-item checks for one item, as markup."""
-        from pmtui.blame import check_action_item
-
         item = self.doc.action_items[index]
-        findings = check_action_item(item, today=self.session.today())
+        findings = self.session.checker.action_item(item, doc=self.doc)
         if not findings:
             return "[$success]✓ owner, due date and a systemic action[/]"
         return "\n".join(
@@ -126,13 +120,14 @@ class ActionsPane(ListStepPane):
 
     @on(Input.Changed, ".due")
     def _due_changed(self, event: Input.Changed) -> None:
-        index: int = event.input.row_index  # type: ignore[attr-defined]
+        assert isinstance(event.input, FieldInput)
+        index = event.input.row_index
         error = self.query_one(f"#due-error-{index}", Static)
         text = event.value.strip()
         value: dt.date | None = None
         if text:
             try:
-                value = parse_date(text)
+                value = times.parse_date(text)
             except ValueError as exc:
                 show_error(error, f"Due date: {exc}")
                 return
@@ -143,7 +138,8 @@ class ActionsPane(ListStepPane):
 
     @on(Select.Changed, ".status")
     def _status_changed(self, event: Select.Changed) -> None:
-        index: int = event.select.row_index  # type: ignore[attr-defined]
+        assert isinstance(event.select, FieldSelect)
+        index = event.select.row_index
         if event.value is Select.NULL:
             return
         value = Status(event.value)

@@ -3,26 +3,14 @@ summary and customer impact."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static
 
+from pmtui import times
 from pmtui.document.model import Severity
-from pmtui.tui.widgets.fields import BlameInput, BlameTextArea
+from pmtui.tui.widgets.fields import BlameInput, BlameTextArea, FieldInput, FieldSelect
 from pmtui.tui.widgets.steps.base import FOCUS_LINE, StepPane, field_error, show_error
-
-
-def parse_date(text: str) -> dt.date:
-    """A ``YYYY-MM-DD`` date; ``ValueError`` with a message a user understands."""
-    text = text.strip()
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a date: use YYYY-MM-DD, e.g. 2024-03-07") from None
 
 
 class FactsPane(StepPane):
@@ -46,24 +34,20 @@ class FactsPane(StepPane):
         yield Label("Incident title", classes="field-label")
         yield BlameInput("title", "Title", doc.title, id="title", placeholder="What happened?")
         yield Label("Date (YYYY-MM-DD)", classes="field-label")
-        date = Input(doc.date.isoformat() if doc.date else "", id="date", compact=True)
-        date.field_path = "date"  # type: ignore[attr-defined]
-        yield date
+        yield FieldInput("date", times.format_date(doc.date), id="date")
         yield field_error("date-error")
         yield Label("Duration", classes="field-label")
         yield BlameInput(
             "duration", "Duration", doc.duration, id="duration", placeholder="e.g. 2 hours"
         )
         yield Label("Severity", classes="field-label")
-        severity: Select[Severity] = Select(
+        yield FieldSelect(
+            "severity",
             [(s.value, s) for s in Severity],
             value=doc.severity if doc.severity else Select.NULL,
             prompt="Choose SEV-1/2/3",
             id="severity",
-            compact=True,
         )
-        severity.field_path = "severity"  # type: ignore[attr-defined]
-        yield severity
         yield Label("Author", classes="field-label")
         yield BlameInput("author", "Author", doc.author, id="author", placeholder="Your name")
         yield Label("Summary: what happened, impact, key fix", classes="field-label")
@@ -81,7 +65,7 @@ class FactsPane(StepPane):
             value = None
         else:
             try:
-                value = parse_date(text)
+                value = times.parse_date(text)
             except ValueError as exc:
                 show_error(error, str(exc))
                 return

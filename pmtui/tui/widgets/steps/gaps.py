@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Checkbox, Select, Static
 
 from pmtui.document.model import GAP_TYPES, GapType, ProcessGap
-from pmtui.tui.widgets.fields import BlameInput
+from pmtui.tui.widgets.fields import BlameInput, FieldCheckbox, FieldSelect
 from pmtui.tui.widgets.steps.base import ListStepPane
 
 
@@ -52,28 +52,29 @@ class GapsPane(ListStepPane):
             placeholder="e.g. No alert for this failure mode",
         )
         with Horizontal(classes="gap-meta"):
-            kind: Select[GapType] = Select(
+            yield FieldSelect(
+                f"gaps[{index}].type",
                 [(t.value, t) for t in GapType],
+                row_index=index,
                 value=gap.type if gap.type else Select.NULL,
                 prompt="Gap type",
                 id=f"gap-type-{index}",
                 classes="gap-type",
-                compact=True,
             )
-            kind.field_path = f"gaps[{index}].type"  # type: ignore[attr-defined]
-            kind.row_index = index  # type: ignore[attr-defined]
-            yield kind
             yield Static(fix_label(gap.type), id=f"gap-fix-{index}", classes="gap-fix")
-            done = Checkbox(
-                "Fixed", gap.done, id=f"gap-done-{index}", classes="gap-done", compact=True
+            yield FieldCheckbox(
+                f"gaps[{index}].done",
+                "Fixed",
+                gap.done,
+                row_index=index,
+                id=f"gap-done-{index}",
+                classes="gap-done",
             )
-            done.field_path = f"gaps[{index}].done"  # type: ignore[attr-defined]
-            done.row_index = index  # type: ignore[attr-defined]
-            yield done
 
     @on(Select.Changed, ".gap-type")
     def _type_changed(self, event: Select.Changed) -> None:
-        index: int = event.select.row_index  # type: ignore[attr-defined]
+        assert isinstance(event.select, FieldSelect)
+        index = event.select.row_index
         value = None if event.value is Select.NULL else GapType(event.value)
         self.query_one(f"#gap-fix-{index}", Static).update(fix_label(value))
         if not self.session.read_only and self.doc.gaps[index].type != value:
@@ -82,7 +83,8 @@ class GapsPane(ListStepPane):
 
     @on(Checkbox.Changed, ".gap-done")
     def _done_changed(self, event: Checkbox.Changed) -> None:
-        index: int = event.checkbox.row_index  # type: ignore[attr-defined]
+        assert isinstance(event.checkbox, FieldCheckbox)
+        index = event.checkbox.row_index
         if not self.session.read_only and self.doc.gaps[index].done != event.value:
             self.doc.gaps[index].done = event.value
             self.edited(f"gaps[{index}].done")

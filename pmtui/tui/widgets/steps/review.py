@@ -12,18 +12,9 @@ from textual.widgets.option_list import Option
 
 from pmtui.document.completeness import checklist, percent_complete
 from pmtui.document.fields import describe_field
+from pmtui.document.model import STEP_TITLES
 from pmtui.tui.messages import JumpToField
 from pmtui.tui.widgets.steps.base import StepPane
-
-STEP_TITLES = {
-    "facts": "Facts",
-    "timeline": "Timeline",
-    "whys": "Five Whys",
-    "gaps": "Process gaps",
-    "actions": "Action items",
-    "learnings": "Key learnings",
-    "review": "Review",
-}
 
 
 class ReviewPane(StepPane):

@@ -10,43 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Static
 
-from pmtui.document.model import TimelineEntry, parse_time
-from pmtui.tui.widgets.fields import BlameInput
+from pmtui import times
+from pmtui.document.model import TimelineEntry
+from pmtui.tui.widgets.fields import BlameInput, FieldInput
 from pmtui.tui.widgets.steps.base import FOCUS_LINE, ListStepPane, field_error, show_error
-
-
-def format_duration(delta: dt.timedelta) -> str:
-    """``2 hours 15 minutes``, ``45 minutes``, ``1 hour``."""
-    minutes = int(delta.total_seconds() // 60)
-    hours, minutes = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
-    if minutes or not hours:
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
-    return " ".join(parts)
-
-
-def duration_of(rows: list[TimelineEntry], default_date: dt.date | None) -> str | None:
-    """The time from the first to the last row, or None with fewer than two rows.
-
-    Times without a date use ``default_date``; a last time earlier than the first
-    (without dates) is taken to be the next day.
-    """
-    if len(rows) < 2:
-        return None
-    base = default_date or dt.date(2000, 1, 1)
-
-    def moment(row: TimelineEntry) -> tuple[dt.datetime, bool]:
-        date, time = parse_time(row.time)
-        return dt.datetime.combine(date or base, time), date is not None
-
-    (first, first_dated), (last, last_dated) = moment(rows[0]), moment(rows[-1])
-    if last < first and not (first_dated and last_dated):
-        last += dt.timedelta(days=1)
-    if last < first:
-        return None
-    return format_duration(last - first)
 
 
 class TimelinePane(ListStepPane):
@@ -69,7 +36,7 @@ class TimelinePane(ListStepPane):
     BINDINGS = [
         *ListStepPane.BINDINGS,
         Binding(
-            "alt+s", "sort", "Sort", id="sort-timeline", tooltip="Sort rows by time", priority=True
+            "alt+s", "sort", "Sort", id="timeline.sort", tooltip="Sort rows by time", priority=True
         ),
     ]
 
@@ -90,10 +57,13 @@ class TimelinePane(ListStepPane):
     def compose_row(self, index: int) -> ComposeResult:
         row = self.doc.timeline[index]
         with Horizontal(classes="timeline-row"):
-            time = Input(row.time, id=f"time-{index}", classes="time", compact=True)
-            time.field_path = f"timeline[{index}].time"  # type: ignore[attr-defined]
-            time.row_index = index  # type: ignore[attr-defined]
-            yield time
+            yield FieldInput(
+                f"timeline[{index}].time",
+                row.time,
+                row_index=index,
+                id=f"time-{index}",
+                classes="time",
+            )
             yield BlameInput(
                 f"timeline[{index}].event",
                 f"Timeline row {index + 1}",
@@ -112,15 +82,16 @@ class TimelinePane(ListStepPane):
 
     @on(Input.Changed, ".time")
     def _time_changed(self, event: Input.Changed) -> None:
-        index: int = event.input.row_index  # type: ignore[attr-defined]
+        assert isinstance(event.input, FieldInput)
+        index = event.input.row_index
         error = self.query_one(f"#time-error-{index}", Static)
         try:
-            parse_time(event.value)
+            times.parse_time(event.value)
         except ValueError as exc:
             show_error(error, f"Row {index + 1}: {exc}")
             return
         show_error(error, None)
-        value = event.value.strip()
+        value = times.normalise_time(event.value)
         if not self.session.read_only and self.doc.timeline[index].time != value:
             self.doc.timeline[index].time = value
             self.edited(f"timeline[{index}].time")
@@ -144,7 +115,7 @@ class TimelinePane(ListStepPane):
         """Set the Facts step's Duration from the first and last rows."""
         if self.session.read_only:
             return
-        duration = duration_of(self.doc.timeline, self.doc.date)
+        duration = times.span_of([row.time for row in self.doc.timeline], self.doc.date)
         if duration is None:
             self.notify("Add at least two rows (first and last) to fill the duration.")
             return

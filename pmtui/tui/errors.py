@@ -1,0 +1,42 @@
+"""Errors in the app: every :class:`pmtui.errors.UserError` becomes one notification,
+from one place (the CLI turns the same errors into one line on stderr)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from textual.dom import DOMNode
+
+from pmtui.errors import UserError
+
+
+def report(node: DOMNode, doing: str, exc: BaseException | str) -> None:
+    """``Could not <doing>: <what is wrong>`` as an error notification."""
+    node.notify(f"Could not {doing}: {exc}", severity="error", timeout=10, markup=False)
+
+
+@dataclass
+class Outcome:
+    """Whether the block of :func:`reporting` ran without a user error."""
+
+    ok: bool = True
+
+
+@contextmanager
+def reporting(node: DOMNode, doing: str) -> Iterator[Outcome]:
+    """Run the block; a user error in it is reported (not raised) and ``outcome.ok``
+    is False afterwards::
+
+        with reporting(self, "export") as outcome:
+            write(...)
+        if outcome.ok:
+            self.notify("Exported")
+    """
+    outcome = Outcome()
+    try:
+        yield outcome
+    except UserError as exc:
+        outcome.ok = False
+        report(node, doing, exc)

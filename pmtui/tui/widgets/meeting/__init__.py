@@ -1,0 +1,1 @@
+"""The parts of the meeting screen: the clock, the agenda, and what to say to the room."""
