@@ -23,13 +23,19 @@ from pmtui import __version__, paths
 from pmtui.errors import UserError
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
+    """Usage errors are one line and exit status 2, like every other error."""
+
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+#: What each subcommand module's ``register(sub)`` adds its commands to.
+Subcommands = argparse._SubParsersAction[Parser]
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="pmtui",
         description="Guide a team through a blameless post-mortem. "
         "With no command, opens the app on the list of saved post-mortems.",
@@ -42,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"read settings from PATH too (also ${paths.CONFIG_ENV}); it wins over the "
         f"project's {paths.PROJECT_CONFIG_NAME} and the user's config.toml",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     from pmtui.cli import documents, lint, tui
 

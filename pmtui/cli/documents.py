@@ -6,13 +6,17 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmtui import paths
 from pmtui.document.export import FORMATS, export
 from pmtui.document.storage import atomic_write_text, list_postmortems, load
 
+if TYPE_CHECKING:
+    from pmtui.cli import Subcommands
 
-def register(sub: argparse._SubParsersAction) -> None:
+
+def register(sub: Subcommands) -> None:
     """Add the document subcommands to the CLI."""
     listing = sub.add_parser(
         "list",

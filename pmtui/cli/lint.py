@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmtui.errors import UserError
 from pmtui.files import read_regular
@@ -20,7 +21,11 @@ from pmtui.files import read_regular
 STDIN_NAME = "<stdin>"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+if TYPE_CHECKING:
+    from pmtui.cli import Subcommands
+
+
+def register(sub: Subcommands) -> None:
     """Add the lint subcommand to the CLI."""
     parser = sub.add_parser(
         "lint",

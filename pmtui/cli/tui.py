@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pmtui.cli import Subcommands
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("new", help="start a new post-mortem in the wizard")
     p.add_argument("--title", default="", help="the incident's title")
     p.set_defaults(func=run_new)

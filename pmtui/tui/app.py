@@ -12,7 +12,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
@@ -38,7 +38,7 @@ class PmtuiApp(App[None]):
     TITLE = "pmtui"
     SUB_TITLE = "blameless post-mortems"
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (100, "-medium"),
         (140, "-wide"),
@@ -122,11 +122,13 @@ class PmtuiApp(App[None]):
 
     def new_session(self, title: str = "") -> DraftSession | None:
         """A new draft in the folder of post-mortems; a problem is a notification."""
-        with reporting(self, "start a new post-mortem"):
+        try:
             return DraftSession.create(
                 title, folder=self.settings.drafts_dir(), clock=self.clock, checker=self.checker
             )
-        return None
+        except UserError as exc:
+            report(self, "start a new post-mortem", exc)
+            return None
 
     def open_session(self, path: Path, *, read_only: bool = False) -> DraftSession:
         """Open ``path`` (raises ``LockHeld`` or another ``UserError``)."""

@@ -6,13 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
-from textual.dom import DOMNode
+from textual.app import App
+from textual.widget import Widget
 
 from pmtui.errors import UserError
 
+#: Whatever can show a notification.
+Notifier = Widget | App[Any]
 
-def report(node: DOMNode, doing: str, exc: BaseException | str) -> None:
+
+def report(node: Notifier, doing: str, exc: BaseException | str) -> None:
     """``Could not <doing>: <what is wrong>`` as an error notification."""
     node.notify(f"Could not {doing}: {exc}", severity="error", timeout=10, markup=False)
 
@@ -25,7 +30,7 @@ class Outcome:
 
 
 @contextmanager
-def reporting(node: DOMNode, doing: str) -> Iterator[Outcome]:
+def reporting(node: Notifier, doing: str) -> Iterator[Outcome]:
     """Run the block; a user error in it is reported (not raised) and ``outcome.ok``
     is False afterwards::
 

@@ -341,7 +341,7 @@ def read_gaps(reader: Reader, blocks: list[Block]) -> list[Block]:
 
 def read_learnings(reader: Reader, blocks: list[Block]) -> list[Block]:
     items, leftover = _list_items(reader, blocks)
-    learnings = []
+    learnings: list[str] = []
     for line, first_src, rest in items:
         if is_placeholder("learning", first_src) and not rest:
             continue

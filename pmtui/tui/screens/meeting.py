@@ -10,7 +10,7 @@ controls, and saves through :class:`~pmtui.tui.screens.session_screen.SessionScr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from textual.app import App
-    from textual.screen import Screen
 
 #: How often the screen redraws (the figures come from the clock, not from this).
 REDRAW_SECONDS = 0.25
@@ -71,7 +70,7 @@ class MeetingScreen(SessionScreen):
     CSS_PATH = "meeting.tcss"
     #: Under 110 columns the clock is a strip above the step; from 110 it sits
     #: beside it, and from 150 the step pane has room for its full guidance.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (110, "-wide"),
         (150, "-huge"),
@@ -385,7 +384,7 @@ class MeetingScreen(SessionScreen):
             self.dismiss()
 
 
-def _open_session(app: App[object], path: Path, *, read_only: bool = False) -> DraftSession | None:
+def _open_session(app: App[Any], path: Path, *, read_only: bool = False) -> DraftSession | None:
     """Open ``path`` (locked unless read-only); a problem is a notification."""
     from pmtui.document.lock import LockHeld
     from pmtui.errors import UserError
@@ -405,13 +404,12 @@ def _open_session(app: App[object], path: Path, *, read_only: bool = False) -> D
     return None
 
 
-def open_meeting(app: App[object], screen: Screen[object]) -> None:
+def open_meeting(app: App[Any], screen: SessionScreen) -> None:
     """The palette's "Start meeting" on the wizard: meeting mode replaces the
     wizard on the same file (agenda minutes from the settings)."""
     from pmtui.tui.app import pmtui_app
     from pmtui.tui.errors import reporting
 
-    assert isinstance(screen, SessionScreen)
     session = screen.session
     path, read_only = session.path, session.read_only
     with reporting(app, "save") as outcome:
@@ -427,7 +425,7 @@ def open_meeting(app: App[object], screen: Screen[object]) -> None:
 
 
 def start_meeting_mode(
-    app: App[object], path: Path | None, minutes: tuple[float, ...] = DEFAULT_MINUTES
+    app: App[Any], path: Path | None, minutes: tuple[float, ...] = DEFAULT_MINUTES
 ) -> None:
     """``pmtui meeting [PATH]``: meeting mode on ``path``, or on a new draft."""
     from pmtui.tui.app import pmtui_app

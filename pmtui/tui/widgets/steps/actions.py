@@ -140,9 +140,9 @@ class ActionsPane(ListStepPane):
     def _status_changed(self, event: Select.Changed) -> None:
         assert isinstance(event.select, FieldSelect)
         index = event.select.row_index
-        if event.value is Select.NULL:
+        if not isinstance(event.value, Status):
             return
-        value = Status(event.value)
+        value = event.value
         if not self.session.read_only and self.doc.action_items[index].status != value:
             self.doc.action_items[index].status = value
             self.edited(f"action_items[{index}].status")

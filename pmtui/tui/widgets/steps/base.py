@@ -9,11 +9,11 @@ so typing is never slowed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Button, Input, Static, TextArea
@@ -24,6 +24,7 @@ from pmtui.tui.widgets.fields import BlameInput, BlameTextArea
 
 if TYPE_CHECKING:
     from pmtui.blame import Finding
+    from pmtui.document.model import Postmortem
     from pmtui.document.session import DraftSession
 
 #: Seconds of quiet after a keystroke before the field is scanned for blame.
@@ -110,7 +111,7 @@ class StepPane(Vertical):
     # -- editing ---------------------------------------------------------------
 
     @property
-    def doc(self):  # noqa: ANN201 - the session's Postmortem
+    def doc(self) -> Postmortem:
         return self.session.doc
 
     def edited(self, field: str) -> None:
@@ -220,7 +221,7 @@ class ListStepPane(StepPane):
 
     ITEM_NAME: ClassVar[str] = "row"
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "alt+n",
             "add_row",
@@ -257,13 +258,14 @@ class ListStepPane(StepPane):
         ),
     ]
 
-    def rows(self) -> list:  # noqa: ANN201 - the document list this pane edits
+    def rows(self) -> list[Any]:
+        """The document list this pane edits."""
         raise NotImplementedError
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list[Any]) -> None:
         raise NotImplementedError
 
-    def new_row(self, after: int | None):  # noqa: ANN201
+    def new_row(self, after: int | None) -> Any:
         raise NotImplementedError
 
     def compose_row(self, index: int) -> ComposeResult:

@@ -76,7 +76,7 @@ class FactsPane(StepPane):
 
     @on(Select.Changed, "#severity")
     def _severity_changed(self, event: Select.Changed) -> None:
-        value = None if event.value is Select.NULL else Severity(event.value)
+        value = event.value if isinstance(event.value, Severity) else None
         if value != self.doc.severity and not self.session.read_only:
             self.doc.severity = value
             self.edited("severity")

@@ -75,7 +75,7 @@ class GapsPane(ListStepPane):
     def _type_changed(self, event: Select.Changed) -> None:
         assert isinstance(event.select, FieldSelect)
         index = event.select.row_index
-        value = None if event.value is Select.NULL else GapType(event.value)
+        value = event.value if isinstance(event.value, GapType) else None
         self.query_one(f"#gap-fix-{index}", Static).update(fix_label(value))
         if not self.session.read_only and self.doc.gaps[index].type != value:
             self.doc.gaps[index].type = value

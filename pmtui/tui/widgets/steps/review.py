@@ -57,9 +57,9 @@ class ReviewPane(StepPane):
 
         doc = self.doc
         text = to_markdown(doc)
-        found = self.query("#review-markdown")
-        if found:
-            found.first(Markdown).update(text)
+        existing = self.query("#review-markdown")
+        if existing:
+            existing.first(Markdown).update(text)
         else:
             self.query_one("#review-doc").mount(Markdown(text, id="review-markdown"))
         items = checklist(doc)
