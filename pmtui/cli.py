@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     from pmtui.blame.commands import register as register_blame
 
     register_blame(sub)
+
+    from pmtui.timeline.cli import register as register_timeline
+
+    register_timeline(sub)
     return parser
 
 
