@@ -278,7 +278,7 @@ _TYPED_RE = re.compile(
     r"""^\s*
     (?:(?P<date>\d{4}-\d{2}-\d{2})[ T]+)?
     (?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::(?P<s>\d{2}))?
-    \s*(?P<ampm>[ap]\.?\s?m\.?)?
+    \s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?
     \s*(?P<zone>\S.*?)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
