@@ -11,6 +11,10 @@ A zone is written as
   rather than silently moved an hour. ``PT``/``MT``/``CT``/``ET`` name the region
   (``America/Los_Angeles``...), so they follow daylight saving time.
 
+An abbreviation wins over the IANA key of the same name: ``CET``, ``EET``, ``WET``,
+``EST``, ``MST`` and ``HST`` are fixed offsets here (write ``Europe/Berlin`` for the region
+with its summer time).
+
 Ambiguous abbreviations are resolved to their most common meaning among software teams
 and the row is flagged ``ambiguous_zone`` so the user sees the guess:
 
@@ -148,9 +152,11 @@ def _zoneinfo(key: str) -> ZoneInfo | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def lookup_zone(text: str) -> Zone | None:
+def lookup_zone(text: str, *, loose: bool = False) -> Zone | None:
     """The zone ``text`` names, or None. Abbreviations must be written in capitals
-    (``PST``, not ``pst``), so ordinary words in a log line are not taken for zones."""
+    (``PST``, not ``pst``), so ordinary words in a log line are not taken for zones; IANA
+    names without a slash (``Japan``, ``NZ``, ``EST5EDT``) count only when ``loose`` (a
+    zone the user gave on purpose, such as ``--tz``)."""
     text = text.strip()
     if not text:
         return None
@@ -170,7 +176,7 @@ def lookup_zone(text: str) -> Zone | None:
         return Zone(text, _fixed(sign * total), "offset")
     if text.upper() in ("UTC", "GMT", "Z", "ZULU", "ETC/UTC"):
         return Zone(text, UTC, "offset")
-    if "/" in text or text in ("UTC", "GMT"):
+    if "/" in text or loose:
         tz = _zoneinfo(text)
         if tz is not None:
             return Zone(text, tz, "iana")
@@ -179,7 +185,7 @@ def lookup_zone(text: str) -> Zone | None:
 
 def resolve_zone(text: str) -> Zone:
     """Like :func:`lookup_zone`, but raises ``ValueError`` with a one-line message."""
-    zone = lookup_zone(text)
+    zone = lookup_zone(text, loose=True)
     if zone is None:
         raise ValueError(
             f"unknown time zone {text.strip()!r}: use an IANA name such as "
