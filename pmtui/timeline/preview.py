@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pmtui.timeline.merge import MergeResult
 from pmtui.timeline.rows import Flag, LogParse, LogRow, UnparsedLine
-from pmtui.timeline.zones import format_offset
+from pmtui.timeline.zones import describe_transition, format_offset, lookup_zone
 
 Check = Callable[[str], Sequence[Any]]
 Status = Literal["new", "duplicate", "held"]
@@ -91,15 +91,19 @@ def note(row: LogRow) -> str | None:
     """Why a held row has no UTC time, or what a warning flag means; None if nothing."""
     zone = row.source_zone.label
     if Flag.GAP in row.flags and row.wall is not None:
+        found = lookup_zone(zone, loose=True)
+        how = describe_transition(row.wall, found.tz) if found else "clocks went forward"
         return (
             f"{row.wall:%H:%M} does not exist in {zone} on {row.wall:%Y-%m-%d} "
-            f"(spring forward); write the offset on the line"
+            f"({how}); write the offset on the line"
         )
     if Flag.FOLD in row.flags and row.wall is not None and len(row.candidates) == 2:
         first, second = row.candidates
+        wall = row.wall.replace(tzinfo=dt.UTC)
         text = (
             f"{row.wall:%H:%M} happened twice in {zone} on {row.wall:%Y-%m-%d}: "
-            f"{_hm(first)} or {_hm(second)} UTC"
+            f"{_hm(first)} UTC (at {format_offset(wall - first)}) or "
+            f"{_hm(second)} UTC (at {format_offset(wall - second)})"
         )
         if row.suggested is not None:
             text += f"; the log's order suggests {_hm(row.suggested)}"
