@@ -115,3 +115,51 @@ def test_wall_time_is_a_gap_exactly_when_no_instant_has_it(wall: dt.datetime, zo
         assert conv.status == "ok" and conv.utc == next(iter(real))
     else:
         assert conv.status == "fold" and set(conv.candidates) == real
+
+
+LINE_BITS = st.sampled_from(
+    [
+        "10:32 AM",
+        "Jane Doe  ",
+        "[",
+        "]",
+        ":",
+        " ",
+        "2026-03-12",
+        "T",
+        "14:05",
+        "Z",
+        "+02:00",
+        "PST",
+        "<34>",
+        "Mar 12 ",
+        "web-1 ",
+        "app[1]: ",
+        "{",
+        "}",
+        '"ts": 1',
+        ",",
+        "\n",
+        "Thursday, March 12th",
+        "12:00 am",
+        "13/03/2026",
+        " \u2022 ",
+        "APP",
+        "x",
+        "\t",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(LINE_BITS, max_size=40).map("".join), st.sampled_from([None, "UTC", "Europe/Berlin"])
+)
+def test_any_text_parses_without_raising_and_loses_no_line(text: str, zone: str | None) -> None:
+    parse = parse_log(text, zone=zone, default_date=dt.date(2026, 3, 12))
+    lines = text.lstrip("\ufeff").split("\n")
+    if parse.source == "lines":
+        for u in parse.unparsed:
+            assert 1 <= u.line <= len(lines)
+        for row in parse.rows:
+            assert row.utc is None or row.utc.tzinfo is not None
