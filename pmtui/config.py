@@ -103,6 +103,14 @@ class MeetingSettings(_Section):
         return agenda_module.check_minutes(value)
 
 
+class TimelineSettings(_Section):
+    """``[timeline]``: how pasted logs become timeline rows."""
+
+    roles: Mapping[str, str] = Field(default_factory=dict)
+    """A speaker's name or chat handle -> the role written in its place
+    (``"Jane Doe" = "incident commander"``); others become "responder"."""
+
+
 class UISettings(_Section):
     """``[ui]``: how the app looks."""
 
@@ -122,6 +130,7 @@ class Settings(_Section):
     typed without one; the file keeps UTC."""
     blame: BlameSettings = BlameSettings()
     meeting: MeetingSettings = MeetingSettings()
+    timeline: TimelineSettings = TimelineSettings()
     ui: UISettings = UISettings()
     keys: Mapping[str, str] = Field(default_factory=dict)
     """Key remapping, binding id = keys (``"wizard.save" = "ctrl+w"``); see the README."""

@@ -4,7 +4,8 @@
 - :mod:`.tui`: the commands that start the Textual app (``pmtui``, ``new``, ``open``,
   ``meeting``); Textual is imported only when they run, so the others start fast;
 - :mod:`.documents`: ``list`` and ``export``;
-- :mod:`.lint`: ``lint``.
+- :mod:`.lint`: ``lint``;
+- :mod:`.timeline`: ``timeline`` (a pasted or exported log into the timeline).
 
 The settings (:mod:`pmtui.config`) are read once, before any command runs, and passed
 to it as ``args.settings``. Every user error (:class:`pmtui.errors.UserError`, a bad
@@ -17,7 +18,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeAlias
 
 from pmtui import __version__, paths
 from pmtui.errors import UserError
@@ -31,7 +32,7 @@ class Parser(argparse.ArgumentParser):
 
 
 #: What each subcommand module's ``register(sub)`` adds its commands to.
-Subcommands = argparse._SubParsersAction[Parser]
+Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,11 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    from pmtui.cli import documents, lint, tui
+    from pmtui.cli import documents, lint, timeline, tui
 
     tui.register(sub)
     documents.register(sub)
     lint.register(sub)
+    timeline.register(sub)
     return parser
 
 
