@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from pmtui.document.autosave import Autosaver, Clock
 from pmtui.document.lock import DocumentLock
 from pmtui.document.model import Allowance, Postmortem
+from pmtui.document.rows import History
 
 if TYPE_CHECKING:
     from pmtui.blame import Checker, DocumentFinding, Finding
@@ -56,6 +57,8 @@ class DraftSession:
         self.today = checker.today
         self.save_count = 0
         self.last_error: str | None = None
+        #: Undo of row operations (add, delete, move, sort) and "Fill duration".
+        self.history = History()
         #: A new draft whose file name may still follow its title (until first saved).
         self.provisional_name = False
         self._write_lock = threading.Lock()

@@ -187,6 +187,6 @@ async def test_action_item_checks_honour_the_blame_config(clock: FakeClock, tmp_
     app = make_app(clock, open_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, 0.2)
-        checks = str(wizard(app).query_one("#checks-0", Static).render())
+        checks = str(wizard(app).query_one("#checks", Static).render())
         assert "try harder" not in checks
         assert "owner, due date" in checks

@@ -95,22 +95,24 @@ async def test_reopening_restores_every_field_and_the_step(
         assert facts.query_one("#impact", TextArea).text == expected.impact
         timeline = screen.query_one(TimelinePane)
         for i, row in enumerate(expected.timeline):
-            assert timeline.query_one(f"#time-{i}", Input).value == row.time
-            assert timeline.query_one(f"#event-{i}", Input).value == row.event
+            timeline.show_current(i)
+            assert timeline.query_one("#time", Input).value == row.time
+            assert timeline.query_one("#event", Input).value == row.event
         for i, answer in enumerate(expected.five_whys, start=1):
             assert screen.query_one(f"#why-{i}", TextArea).text == answer
         gaps = screen.query_one(GapsPane)
-        assert gaps.query_one("#gap-0", Input).value == expected.gaps[0].text
-        assert gaps.query_one("#gap-type-0", Select).value == GapType.PREVENTION
-        assert gaps.query_one("#gap-done-1", Checkbox).value is True
+        assert gaps.query_one("#gap", Input).value == expected.gaps[0].text
+        assert gaps.query_one("#gap-type", Select).value == GapType.PREVENTION
+        gaps.show_current(1)
+        assert gaps.query_one("#gap-done", Checkbox).value is True
         actions = screen.query_one(ActionsPane)
-        assert actions.query_one("#action-0", Input).value == expected.action_items[0].action
-        assert actions.query_one("#owner-0", Input).value == "@platform-team"
-        assert actions.query_one("#due-0", Input).value == "2024-04-01"
-        assert actions.query_one("#status-0", Select).value == Status.IN_PROGRESS
-        assert actions.query_one("#verification-0", Input).value.startswith("A config")
+        assert actions.query_one("#action", Input).value == expected.action_items[0].action
+        assert actions.query_one("#owner", Input).value == "@platform-team"
+        assert actions.query_one("#due", Input).value == "2024-04-01"
+        assert actions.query_one("#status", Select).value == Status.IN_PROGRESS
+        assert actions.query_one("#verification", Input).value.startswith("A config")
         learnings = screen.query_one(LearningsPane)
-        assert learnings.query_one("#learning-0", Input).value == expected.learnings[0]
+        assert learnings.query_one("#learning", Input).value == expected.learnings[0]
         # Opening and leaving (the app exits at the end of the block) without
         # edits does not change the document.
     assert load(saved_doc) == expected

@@ -102,21 +102,23 @@ async def test_timeline_add_edit_delete_reorder_and_validate(clock: FakeClock) -
             ("14:02", "Config deployed"),
         ]
         # Validation: the error is shown under the row, the saved value is kept.
-        pane.query_one("#time-1", Input).focus()
-        pane.query_one("#time-1", Input).value = ""
+        assert pane.current == 1
+        pane.query_one("#time", Input).focus()
+        pane.query_one("#time", Input).value = ""
         await type_text(pilot, "25:99")
         await settle(pilot)
-        assert "Row 2" in str(pane.query_one("#time-error-1", Static).render())
+        assert "Timeline row 2" in str(pane.query_one("#time-error", Static).render())
         assert screen.session.doc.timeline[1].time == "14:02"
-        pane.query_one("#time-1", Input).value = "14:02"
+        pane.query_one("#time", Input).value = "14:02"
         await settle(pilot)
-        assert str(pane.query_one("#time-error-1", Static).render()) == ""
-        # Move row 2 up.
-        pane.query_one("#event-1", Input).focus()
+        assert str(pane.query_one("#time-error", Static).render()) == ""
+        # Move row 2 up: the form follows the row.
+        pane.query_one("#event", Input).focus()
         await pilot.press("alt+up")
         await settle(pilot)
         assert [r.event for r in screen.session.doc.timeline] == ["Config deployed", "Alert fired"]
-        assert pane.query_one("#event-0", Input).value == "Config deployed"
+        assert pane.current == 0
+        assert pane.query_one("#event", Input).value == "Config deployed"
         # Sort puts them back in time order; fill duration from first and last.
         await pilot.press("alt+down")
         await settle(pilot)
@@ -126,7 +128,8 @@ async def test_timeline_add_edit_delete_reorder_and_validate(clock: FakeClock) -
         pane.action_fill_duration()
         assert screen.session.doc.duration == "7 minutes"
         # Delete the first row.
-        pane.query_one("#event-0", Input).focus()
+        pane.show_current(0)
+        pane.query_one("#event", Input).focus()
         await pilot.press("alt+d")
         await settle(pilot)
         text = await save_and_read(pilot)
@@ -164,10 +167,10 @@ async def test_gaps_with_type_fix_category_and_done(clock: FakeClock) -> None:
         await settle(pilot)
         await type_text(pilot, "No alert for payment errors")
         pane = screen.query_one(GapsPane)
-        pane.query_one("#gap-type-0", Select).value = GapType.DETECTION
+        pane.query_one("#gap-type", Select).value = GapType.DETECTION
         await settle(pilot)
-        assert "Monitoring" in str(pane.query_one("#gap-fix-0", Static).render())
-        pane.query_one("#gap-done-0", Checkbox).value = True
+        assert "Monitoring" in str(pane.query_one("#gap-fix", Static).render())
+        pane.query_one("#gap-done", Checkbox).value = True
         await settle(pilot)
         text = await save_and_read(pilot)
         path = screen.session.path
@@ -187,19 +190,19 @@ async def test_action_items_with_owner_due_status_and_live_checks(clock: FakeClo
         await pilot.press("alt+n")
         await settle(pilot)
         await type_text(pilot, "Create runbook for this failure scenario")
-        checks = screen.query_one("#checks-0", Static)
+        checks = screen.query_one("#checks", Static)
         assert "⚠" in str(checks.render())  # no owner, no due date yet
-        screen.query_one("#owner-0", Input).focus()
+        screen.query_one("#owner", Input).focus()
         await type_text(pilot, "@sre-team")
-        due = screen.query_one("#due-0", Input)
+        due = screen.query_one("#due", Input)
         due.focus()
         await type_text(pilot, "2024-02-30")
         await settle(pilot)
-        assert "YYYY-MM-DD" in str(screen.query_one("#due-error-0", Static).render())
+        assert "YYYY-MM-DD" in str(screen.query_one("#due-error", Static).render())
         due.value = ""
         await type_text(pilot, "2024-04-01")
-        screen.query_one("#status-0", Select).value = Status.IN_PROGRESS
-        screen.query_one("#verification-0", Input).focus()
+        screen.query_one("#status", Select).value = Status.IN_PROGRESS
+        screen.query_one("#verification", Input).focus()
         await type_text(pilot, "Runbook linked from the alert")
         await settle(pilot)
         assert "⚠" not in str(checks.render()) and "✓" in str(checks.render())

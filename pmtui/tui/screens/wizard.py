@@ -24,6 +24,7 @@ from pmtui.tui.messages import (
     FieldFocused,
     JumpToField,
 )
+from pmtui.tui.ordering import drain
 from pmtui.tui.screens.session_screen import SessionScreen
 from pmtui.tui.widgets.step_list import StepList
 from pmtui.tui.widgets.steps import STEP_PANES, StepPane
@@ -139,20 +140,24 @@ class WizardScreen(SessionScreen):
         self.query_one(StepList).highlighted = STEPS.index(step)
         self.sub_title = f"{STEP_TITLES[step]} · {self._status_text()}"
 
-    def action_next_step(self) -> None:
+    async def action_next_step(self) -> None:
+        await drain(self)  # keys typed before ctrl+n stay in this step's field
         index = STEPS.index(self.step)
         if index + 1 < len(STEPS):
             self.show_step(STEPS[index + 1])
 
-    def action_previous_step(self) -> None:
+    async def action_previous_step(self) -> None:
+        await drain(self)
         index = STEPS.index(self.step)
         if index > 0:
             self.show_step(STEPS[index - 1])
 
-    def action_review(self) -> None:
+    async def action_review(self) -> None:
+        await drain(self)
         self.show_step("review")
 
-    def action_go_to_step(self, step: str) -> None:
+    async def action_go_to_step(self, step: str) -> None:
+        await drain(self)
         self.show_step(step)
 
     @on(OptionList.OptionSelected, "#step-list")

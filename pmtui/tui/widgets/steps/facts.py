@@ -3,13 +3,14 @@ summary and customer impact."""
 
 from __future__ import annotations
 
-from textual import on
+from typing import Any
+
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from pmtui import times
 from pmtui.document.model import Severity
-from pmtui.tui.widgets.fields import BlameInput, BlameTextArea, FieldInput, FieldSelect
+from pmtui.tui.widgets.fields import FieldInput, FieldSelect, as_choice
 from pmtui.tui.widgets.steps.base import FOCUS_LINE, StepPane, field_error, show_error
 
 
@@ -32,12 +33,14 @@ class FactsPane(StepPane):
     def compose_fields(self) -> ComposeResult:
         doc = self.doc
         yield Label("Incident title", classes="field-label")
-        yield BlameInput("title", "Title", doc.title, id="title", placeholder="What happened?")
+        yield self.text_field("title", "Title", doc.title, id="title", placeholder="What happened?")
         yield Label("Date (YYYY-MM-DD)", classes="field-label")
-        yield FieldInput("date", times.format_date(doc.date), id="date")
+        yield FieldInput(
+            "date", times.format_date(doc.date), label="Date", id="date", on_edit=self._date_edited
+        )
         yield field_error("date-error")
         yield Label("Duration", classes="field-label")
-        yield BlameInput(
+        yield self.text_field(
             "duration", "Duration", doc.duration, id="duration", placeholder="e.g. 2 hours"
         )
         yield Label("Severity", classes="field-label")
@@ -47,36 +50,34 @@ class FactsPane(StepPane):
             value=doc.severity if doc.severity else Select.NULL,
             prompt="Choose SEV-1/2/3",
             id="severity",
+            on_edit=self._severity_edited,
         )
         yield Label("Author", classes="field-label")
-        yield BlameInput("author", "Author", doc.author, id="author", placeholder="Your name")
+        yield self.text_field("author", "Author", doc.author, id="author", placeholder="Your name")
         yield Label("Summary: what happened, impact, key fix", classes="field-label")
-        yield BlameTextArea("summary", "Summary", doc.summary, id="summary")
+        yield self.text_area("summary", "Summary", doc.summary, id="summary")
         yield Label("Customer impact", classes="field-label")
-        yield BlameTextArea("impact", "Impact", doc.impact or "", id="impact")
+        yield self.text_area("impact", "Impact", doc.impact or "", id="impact")
         yield Static("")
 
-    @on(Input.Changed, "#date")
-    def _date_changed(self, event: Input.Changed) -> None:
+    def _date_edited(self, text: str) -> None:
+        if self.session.read_only:
+            return
         error = self.query_one("#date-error", Static)
-        text = event.value.strip()
-        if not text:
-            show_error(error, None)
-            value = None
-        else:
+        value = None
+        if text.strip():
             try:
                 value = times.parse_date(text)
             except ValueError as exc:
-                show_error(error, str(exc))
+                show_error(error, f"{exc} (the last good date is kept)")
                 return
-            show_error(error, None)
-        if value != self.doc.date and not self.session.read_only:
+        show_error(error, None)
+        if value != self.doc.date:
             self.doc.date = value
             self.edited("date")
 
-    @on(Select.Changed, "#severity")
-    def _severity_changed(self, event: Select.Changed) -> None:
-        value = event.value if isinstance(event.value, Severity) else None
-        if value != self.doc.severity and not self.session.read_only:
-            self.doc.severity = value
+    def _severity_edited(self, value: Any) -> None:
+        severity = as_choice(Severity, value)
+        if severity != self.doc.severity and not self.session.read_only:
+            self.doc.severity = severity
             self.edited("severity")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Checkbox, Select, Static
+from textual.content import Content
+from textual.widgets import Select, Static
 
 from pmtui.document.model import GAP_TYPES, GapType, ProcessGap
-from pmtui.tui.widgets.fields import BlameInput, FieldCheckbox, FieldSelect
+from pmtui.tui.widgets.fields import FieldCheckbox, FieldInput, FieldSelect, as_choice
 from pmtui.tui.widgets.steps.base import ListStepPane
 
 
@@ -16,10 +18,17 @@ def fix_label(gap_type: GapType | None) -> str:
     return f"Fix: {gap_type.fix_category}" if gap_type else "Fix: choose a type"
 
 
+#: Widest "Detection" … "Communication" type name, for the table's column.
+TYPE_WIDTH = max(len(t.value) for t in GapType)
+
+
 class GapsPane(ListStepPane):
     STEP = "gaps"
     TITLE = "4 · Process gaps"
+    FIELD = "gaps"
     ITEM_NAME = "gap"
+    ROW_LABEL = "Gap"
+    HEADER = f"  Fixed  {'Type':<{TYPE_WIDTH}}  Gap  → fix category"
     GUIDANCE = (
         "[b]Every incident reveals one or more gaps.[/b]\n\n"
         + "\n".join(
@@ -36,55 +45,72 @@ class GapsPane(ListStepPane):
     def rows(self) -> list[ProcessGap]:
         return self.doc.gaps
 
-    def set_rows(self, rows: list[ProcessGap]) -> None:
-        self.doc.gaps = rows
-
     def new_row(self, after: int | None) -> ProcessGap:
         return ProcessGap(text="")
 
-    def compose_row(self, index: int) -> ComposeResult:
+    def render_row(self, index: int) -> Content:
         gap = self.doc.gaps[index]
-        yield BlameInput(
-            f"gaps[{index}].text",
-            f"Gap {index + 1}",
-            gap.text,
-            id=f"gap-{index}",
-            placeholder="e.g. No alert for this failure mode",
+        mark = Content.from_markup("[$success]✓ fixed[/] ") if gap.done else Content("☐       ")
+        kind = gap.type.value if gap.type else "(no type)"
+        text = gap.text.replace("\n", " ") or "…"
+        fix = f"  → {gap.type.fix_category}" if gap.type else ""
+        return Content.assemble(
+            mark,
+            Content.styled(f"{kind:<{TYPE_WIDTH}}  ", "bold" if gap.type else "dim"),
+            Content(text),
+            Content.styled(fix, "dim"),
+        )
+
+    def row_texts(self, index: int) -> list[tuple[str, str]]:
+        return [(f"gaps[{index}].text", self.doc.gaps[index].text)]
+
+    def compose_editor(self) -> ComposeResult:
+        yield self.text_field(
+            "gaps[0].text", "Gap 1", "", id="gap", placeholder="e.g. No alert for this failure mode"
         )
         with Horizontal(classes="gap-meta"):
             yield FieldSelect(
-                f"gaps[{index}].type",
+                "gaps[0].type",
                 [(t.value, t) for t in GapType],
-                row_index=index,
-                value=gap.type if gap.type else Select.NULL,
+                value=Select.NULL,
                 prompt="Gap type",
-                id=f"gap-type-{index}",
+                id="gap-type",
                 classes="gap-type",
+                on_edit=self._type_edited,
             )
-            yield Static(fix_label(gap.type), id=f"gap-fix-{index}", classes="gap-fix")
+            yield Static(fix_label(None), id="gap-fix", classes="gap-fix")
             yield FieldCheckbox(
-                f"gaps[{index}].done",
+                "gaps[0].done",
                 "Fixed",
-                gap.done,
-                row_index=index,
-                id=f"gap-done-{index}",
+                False,
+                id="gap-done",
                 classes="gap-done",
+                on_edit=self._done_edited,
             )
 
-    @on(Select.Changed, ".gap-type")
-    def _type_changed(self, event: Select.Changed) -> None:
-        assert isinstance(event.select, FieldSelect)
-        index = event.select.row_index
-        value = event.value if isinstance(event.value, GapType) else None
-        self.query_one(f"#gap-fix-{index}", Static).update(fix_label(value))
-        if not self.session.read_only and self.doc.gaps[index].type != value:
-            self.doc.gaps[index].type = value
-            self.edited(f"gaps[{index}].type")
+    def load_row(self, index: int) -> None:
+        gap = self.doc.gaps[index]
+        self.query_one("#gap", FieldInput).load(
+            gap.text, field_path=f"gaps[{index}].text", label=self.row_label(index)
+        )
+        self.query_one("#gap-type", FieldSelect).load(gap.type, field_path=f"gaps[{index}].type")
+        self.query_one("#gap-fix", Static).update(fix_label(gap.type))
+        self.query_one("#gap-done", FieldCheckbox).load(gap.done, field_path=f"gaps[{index}].done")
 
-    @on(Checkbox.Changed, ".gap-done")
-    def _done_changed(self, event: Checkbox.Changed) -> None:
-        assert isinstance(event.checkbox, FieldCheckbox)
-        index = event.checkbox.row_index
-        if not self.session.read_only and self.doc.gaps[index].done != event.value:
-            self.doc.gaps[index].done = event.value
-            self.edited(f"gaps[{index}].done")
+    def _type_edited(self, value: Any) -> None:
+        index = self.current
+        if self.session.read_only or not 0 <= index < len(self.doc.gaps):
+            return
+        gap_type = as_choice(GapType, value)
+        self.query_one("#gap-fix", Static).update(fix_label(gap_type))
+        if self.doc.gaps[index].type != gap_type:
+            self.doc.gaps[index].type = gap_type
+            self.row_edited(f"gaps[{index}].type")
+
+    def _done_edited(self, value: Any) -> None:
+        index = self.current
+        if self.session.read_only or not 0 <= index < len(self.doc.gaps):
+            return
+        if self.doc.gaps[index].done != bool(value):
+            self.doc.gaps[index].done = bool(value)
+            self.row_edited(f"gaps[{index}].done")

@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.widgets import Label
 
 from pmtui.document.model import WHY_LEVELS
-from pmtui.tui.widgets.fields import BlameTextArea
 from pmtui.tui.widgets.steps.base import StepPane
 
 
@@ -37,7 +36,7 @@ class WhysPane(StepPane):
                 classes="field-label",
             )
             text = whys[i] if i < len(whys) else ""
-            yield BlameTextArea(
+            yield self.text_area(
                 f"five_whys[{i}]",
                 f"Why {level.level}",
                 text,
