@@ -1,0 +1,389 @@
+"""A Markdown file as a tree of sections, whatever layout it follows.
+
+Headings of any level make sections; so do run-in labels that other layouts use in
+place of headings (the Google SRE example's ``**Root Causes:** text``; ``Date: ...``
+lines under the title). Each section knows its own blocks and source lines, so that
+anything not mapped can be kept verbatim. Parsing is markdown-it-py with pmtui's own
+configuration (``pmtui.document.mdtext``). No Textual here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it.token import Token
+
+from pmtui.document import mdtext
+from pmtui.importers.rules import META_KEYS, normalize
+
+_BOLD_LABEL_RE = re.compile(
+    r"^(?P<lead>\s*(?:\*\*|__)(?P<label>[^*_\n]{1,60}?)\s*"
+    r"(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|(?:\*\*|__)(?=\s*$)))\s*(?P<rest>.*)$"
+)
+_PLAIN_LABEL_RE = re.compile(
+    r"^(?P<lead>\s*(?P<label>[A-Za-z][\w ()/&'\u2019#.-]{0,40}?)\s*:)(?:\s+(?P<rest>.*)|$)"
+)
+
+
+@dataclass
+class Block:
+    """One top-level block: source lines ``[first, last)``; ``source`` is the inline
+    Markdown of a paragraph (for a paragraph cut out of a labelled one, only its part)."""
+
+    kind: str
+    tokens: list[Token]
+    first: int
+    last: int
+    source: str | None = None
+
+    @property
+    def inline(self) -> str:
+        if self.source is not None:
+            return self.source
+        for tok in self.tokens:
+            if tok.type == "inline":
+                return tok.content
+        return ""
+
+
+@dataclass
+class Section:
+    """A heading (or run-in label) and what stands under it."""
+
+    heading: str
+    #: Inline Markdown of the heading as written.
+    heading_source: str
+    level: int
+    #: 0-based line of the heading (or label).
+    line: int
+    label: bool = False
+    #: A label that holds one value ("Date: 2024-03-05"), never the blocks after it.
+    single_line: bool = False
+    #: A label's text after the colon on its own line, as written.
+    label_rest: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    parent: Section | None = None
+    #: Source lines of the section's own content (``start`` is right after the heading).
+    start: int = 0
+    end: int = 0
+
+    @property
+    def key(self) -> str:
+        return normalize(self.heading)
+
+    @property
+    def where(self) -> str:
+        """How the "what went where" lines name it: ``## Root Causes`` or ``Root Causes:``."""
+        if self.level == 0:
+            return "text before the first section"
+        if self.label:
+            return f"{self.heading}:"
+        return f"{'#' * self.level} {self.heading}"
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def subtree_end(self) -> int:
+        return self.children[-1].subtree_end if self.children else self.end
+
+
+@dataclass
+class Outline:
+    lines: list[str]
+    #: The virtual root: level 0; its blocks are the text above and under the title.
+    root: Section
+    title: Section | None
+    env: dict[str, Any]
+
+    def text(self, source: str) -> str:
+        """Plain text of inline Markdown (escapes decoded, links kept as written)."""
+        return mdtext.parse_inline(source, self.env)
+
+    def sections(self) -> Iterator[Section]:
+        """Every section but the root and the title, in document order."""
+        for section in self.root.walk():
+            if section is not self.root and section is not self.title:
+                yield section
+
+    def preamble(self) -> list[Block]:
+        blocks = list(self.root.blocks)
+        if self.title is not None:
+            blocks += self.title.blocks
+        return blocks
+
+    # ------------------------------------------------------------------ reading blocks
+
+    def lines_of(self, block: Block) -> list[str]:
+        """A block's source lines (a piece of a labelled paragraph: its own part)."""
+        if block.source is not None:
+            return block.source.split("\n")
+        return self.lines[block.first : block.last]
+
+    def verbatim(self, ranges: Iterable[tuple[int, int]]) -> str:
+        """Source lines of ``ranges`` in order, a blank line where they stood apart."""
+        out: list[str] = []
+        previous: int | None = None
+        for first, last in ranges:
+            if previous is not None and first > previous and out and out[-1].strip():
+                out.append("")
+            out.extend(self.lines[first:last])
+            previous = last
+        return tidy(out)
+
+    def paragraphs(self, blocks: Iterable[Block]) -> list[str]:
+        """The text of each (non-empty) paragraph among ``blocks``."""
+        texts = (self.text(b.inline).strip() for b in blocks if b.kind == "paragraph")
+        return [t for t in texts if t]
+
+    def items(self, blocks: Iterable[Block]) -> Iterator[tuple[str, list[str]]]:
+        """(text, source lines) of every item of the lists among ``blocks``."""
+        for block in blocks:
+            spans = list(list_items(block))
+            for i, (line, tokens) in enumerate(spans):
+                end = spans[i + 1][0] if i + 1 < len(spans) else block.last
+                yield self.item_text(tokens), self.lines[line:end]
+
+    def item_text(self, tokens: list[Token]) -> str:
+        """A list item's first paragraph as text, then its other blocks (as the reader
+        of pmtui's own files does)."""
+        parts: list[str] = []
+        k = 0
+        while k < len(tokens):
+            start = k
+            depth = 0
+            while True:
+                depth += tokens[k].nesting
+                if depth <= 0:
+                    break
+                k += 1
+            opener = tokens[start]
+            if opener.type == "paragraph_open":
+                parts.append(self.text(tokens[start + 1].content).strip())
+            elif opener.map is not None:
+                first, last = opener.map
+                parts.append("\n".join(line.strip() for line in self.lines[first:last]).strip())
+            k += 1
+        return "\n\n".join(p for p in parts if p)
+
+    def table(self, block: Block) -> tuple[list[str], list[tuple[int, list[str]]]]:
+        """A table's header texts and (line, cell texts) of each body row."""
+        header, rows = table_rows(block)
+        return (
+            [self.text(c).strip() for c in header],
+            [(line, [self.text(c).strip() for c in cells]) for line, cells in rows],
+        )
+
+
+def tidy(lines: list[str]) -> str:
+    """``lines`` joined, without the blank lines at either end."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return "\n".join(lines[start:end])
+
+
+def _top_blocks(tokens: list[Token], line_count: int) -> list[Block]:
+    blocks: list[Block] = []
+    start = 0
+    depth = 0
+    for i, tok in enumerate(tokens):
+        depth += tok.nesting
+        if depth == 0:
+            group = tokens[start : i + 1]
+            first, last = group[0].map or (0, 0)
+            kind = group[0].type.removesuffix("_open")
+            blocks.append(Block(kind, group, first, min(last, line_count)))
+            start = i + 1
+    return blocks
+
+
+def parse(text: str, known_labels: frozenset[str]) -> Outline:
+    """The file's sections. ``known_labels`` (normalized) are the run-in labels read as
+    section starts; any other ``Label:`` line is text."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    env: dict[str, Any] = {}
+    blocks = _top_blocks(mdtext.MD_BLOCKS.parse(text, env), len(lines))
+    root = Section(heading="", heading_source="", level=0, line=-1, start=0)
+    outline = Outline(lines=lines, root=root, title=None, env=env)
+    stack: list[Section] = [root]
+    for block in blocks:
+        if block.kind == "heading":
+            level = int(block.tokens[0].tag[1])
+            while stack[-1].label or stack[-1].level >= level:
+                stack.pop()
+            source = block.inline
+            section = Section(
+                heading=outline.text(source).strip(),
+                heading_source=source,
+                level=level,
+                line=block.first,
+                parent=stack[-1],
+                start=block.last,
+            )
+            stack[-1].children.append(section)
+            stack.append(section)
+            if level == 1 and outline.title is None:
+                outline.title = section
+            continue
+        if block.kind == "paragraph":
+            under_title = all(s.level <= 1 for s in stack if not s.label)
+            for piece in _split_labels(block, lines, known_labels, under_title=under_title):
+                if isinstance(piece, Block):
+                    if stack[-1].single_line:
+                        stack.pop()
+                    stack[-1].blocks.append(piece)
+                    continue
+                while stack[-1].label:
+                    stack.pop()
+                parent = stack[-1]
+                piece.level = parent.level + 1
+                piece.parent = parent
+                parent.children.append(piece)
+                stack.append(piece)
+            continue
+        if stack[-1].single_line:
+            stack.pop()
+        stack[-1].blocks.append(block)
+    _set_ends(root, len(lines))
+    return outline
+
+
+def _split_labels(
+    block: Block, lines: list[str], known: frozenset[str], *, under_title: bool
+) -> Iterator[Block | Section]:
+    """The paragraph cut at each line that starts with a known label: the label becomes
+    a section (its text after the colon its first block); other lines stay paragraphs.
+
+    Under the title, plain ``Date: ...`` labels count and header labels hold one line;
+    further down only bold section labels do (``**Root Causes:** ...``)."""
+    pending: list[int] = []  # line numbers of the current unlabelled run
+    current: Section | None = None
+    value_lines: list[str] = []
+
+    def flush_text() -> Iterator[Block]:
+        if pending:
+            source = "\n".join(lines[i].strip() for i in pending)
+            yield Block("paragraph", block.tokens, pending[0], pending[-1] + 1, source)
+            pending.clear()
+
+    def flush_label() -> Iterator[Block | Section]:
+        nonlocal current
+        if current is None:
+            return
+        source = "\n".join(value_lines).strip()
+        if source:
+            current.blocks.append(
+                Block("paragraph", block.tokens, current.line, current.start, source)
+            )
+        yield current
+        current = None
+        value_lines.clear()
+
+    for index in range(block.first, block.last):
+        raw = lines[index]
+        match = _BOLD_LABEL_RE.match(raw) or (_PLAIN_LABEL_RE.match(raw) if under_title else None)
+        key = normalize(match.group("label")) if match else ""
+        if match and key in known and (under_title or key not in META_KEYS):
+            yield from flush_label()
+            yield from flush_text()
+            label = match.group("label")
+            current = Section(
+                heading=mdtext.parse_inline(label).strip(),
+                heading_source=label,
+                level=0,
+                line=index,
+                label=True,
+                single_line=key in META_KEYS,
+                start=index + 1,
+                label_rest=match.group("rest") or "",
+            )
+            value_lines.append(match.group("rest") or "")
+            continue
+        if current is not None and current.single_line:
+            yield from flush_label()
+        if current is not None:
+            value_lines.append(raw.strip())
+            current.start = index + 1
+        else:
+            pending.append(index)
+    yield from flush_label()
+    yield from flush_text()
+
+
+def split_label(line: str) -> tuple[str, str] | None:
+    """``(label, value)`` of a ``**Label:** value`` or ``Label: value`` line, as written."""
+    match = _BOLD_LABEL_RE.match(line) or _PLAIN_LABEL_RE.match(line)
+    if match is None:
+        return None
+    return match.group("label"), (match.group("rest") or "").strip()
+
+
+def _set_ends(section: Section, end: int) -> None:
+    """Each section's own content ends where its first child (or next sibling) starts."""
+    for i, child in enumerate(section.children):
+        following = section.children[i + 1].line if i + 1 < len(section.children) else end
+        _set_ends(child, following)
+    if section.children:
+        section.end = section.children[0].line
+    else:
+        section.end = end
+    if section.label:
+        # a label's own lines: its value lines, then the blocks it took
+        last_block = max((b.last for b in section.blocks), default=section.start)
+        section.end = max(section.start, min(section.end, max(last_block, section.start)))
+
+
+def table_rows(block: Block) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header cell sources and (line, cell sources) of each body row of a table block."""
+    header: list[str] = []
+    rows: list[tuple[int, list[str]]] = []
+    in_head = False
+    row: list[str] | None = None
+    line = block.first
+    for tok in block.tokens:
+        if tok.type == "thead_open":
+            in_head = True
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            row = []
+            line = tok.map[0] if tok.map else line
+        elif tok.type == "inline" and row is not None:
+            row.append(tok.content)
+        elif tok.type == "tr_close" and row is not None:
+            if in_head:
+                header = row
+            else:
+                rows.append((line, row))
+            row = None
+    return header, rows
+
+
+def list_items(block: Block) -> Iterator[tuple[int, list[Token]]]:
+    """(0-based line, tokens inside) of each item of a top-level list block."""
+    tokens = block.tokens
+    i = 1
+    while i < len(tokens) - 1:
+        tok = tokens[i]
+        if tok.type != "list_item_open":
+            i += 1
+            continue
+        depth = 0
+        j = i
+        while True:
+            depth += tokens[j].nesting
+            if depth == 0:
+                break
+            j += 1
+        yield (tok.map[0] if tok.map else block.first), tokens[i + 1 : j]
+        i = j + 1
