@@ -29,7 +29,7 @@ from pmtui.document.model import (
 from pmtui.errors import UserError
 from pmtui.importers import actions, timeline, values
 from pmtui.importers import sections as sec
-from pmtui.importers.detect import Detection, detect_outline, known_labels
+from pmtui.importers.detect import MIN_CONFIDENCE, Detection, detect_outline, known_labels
 from pmtui.importers.layouts import LAYOUTS, find_layout
 from pmtui.importers.rules import (
     COMMON_RULES,
@@ -84,7 +84,9 @@ def import_text(text: str, source: str = "<text>", layout: str | None = None) ->
         raise NotImportable(f"{source}: the file is empty")
     outline = sec.parse(text, known_labels())
     detection = detect_outline(outline)
-    if detection.is_pmtui:
+    # pmtui's own titles start like many others ("# Postmortem: X"): with a layout named,
+    # only a file that clearly is pmtui's (its sections, not only its title) is refused
+    if detection.is_pmtui and (layout is None or detection.pmtui_score >= MIN_CONFIDENCE):
         raise NotImportable(f"{source}: already in pmtui's format; open it with 'pmtui open'")
     chosen = _choose(detection, layout, source)
     doc, moves = _Converter(outline, chosen).run()
@@ -128,9 +130,11 @@ _PMTUI_SECTIONS = frozenset(
     )
 )
 _LISTS = ("bullet_list", "ordered_list")
+#: "Why 1:", "**2nd Why**:", "Why?" before a why's answer (it needs a "?" or a separator:
+#: "Why did it fail" is an answer that starts with "Why").
 _WHY_PREFIX_RE = re.compile(
-    r"^(?:\*\*|__)?\s*(?:why\s*#?\s*\d+|\d+\s*(?:st|nd|rd|th)?\s*why|why)\s*\??\s*(?:\*\*|__)?"
-    r"\s*[:.)\-\u2013]\s*(?:\*\*|__)?\s*",
+    r"^(?:\*\*|__)?\s*(?:why\s*#?\s*\d+|\d+\s*(?:st|nd|rd|th)?\s*why|why)"
+    r"\s*\??\s*(?:\*\*|__)?\s*[:.)\-\u2013]?\s*(?:\*\*|__)?\s*",
     re.IGNORECASE,
 )
 _PROBLEM_RE = re.compile(r"^(?:\*\*|__)?\s*problem\s*(?:\*\*|__)?\s*:", re.IGNORECASE)
@@ -616,7 +620,7 @@ class _Converter:
             for text, lines in self.o.items(lists):
                 if _PROBLEM_RE.match(text):  # Atlassian's "Problem: ..." opens the chain
                     rest.append(lines)
-                elif answer := _WHY_PREFIX_RE.sub("", text, count=1).strip():
+                elif answer := _without_why(text):
                     answers.append(answer)
             rest.extend(self.o.lines_of(b) for b in blocks if b.kind not in _LISTS)
         elif whys:  # "Why 1: ..." lines in a paragraph
@@ -626,8 +630,8 @@ class _Converter:
                 if block.kind == "paragraph"
                 for raw in block.inline.split("\n")
             ]
-            if lines and all(_WHY_PREFIX_RE.match(line) for line in lines):
-                answers = [_WHY_PREFIX_RE.sub("", line, count=1).strip() for line in lines]
+            if lines and all(_without_why(line) != line for line in lines):
+                answers = [_without_why(line) for line in lines]
                 rest = [self.o.lines_of(b) for b in blocks if b.kind != "paragraph"]
         if answers and len(answers) <= 5 and not self.whys:
             self.whys = answers
@@ -729,6 +733,14 @@ def _dropped_words(original: str, cleaned: str) -> bool:
     """Whether cleaning the title took away more than "postmortem"-like words."""
     dropped = set(re.findall(r"\w+", original.lower())) - set(re.findall(r"\w+", cleaned.lower()))
     return bool(dropped - _TITLE_WORDS)
+
+
+def _without_why(text: str) -> str:
+    """A why's answer without its "Why 1:" (the text itself when it has none)."""
+    match = _WHY_PREFIX_RE.match(text)
+    if match is None or not re.search(r"[?:.)\-\u2013]", match.group(0)):
+        return text.strip()
+    return text[match.end() :].strip()
 
 
 def _prefix(heading: str) -> str:
