@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     from pmtui.blame.commands import register as register_blame
 
     register_blame(sub)
+    from pmtui.importers.cli import register as register_import
+
+    register_import(sub)
     return parser
 
 
