@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pmtui.document.markdown import close_open_blocks
+from pmtui.document.markdown import close_open_blocks, from_markdown
 from pmtui.document.model import (
     ActionItem,
     ExtraSection,
@@ -198,16 +198,30 @@ class _Converter:
         for target, name in FIELD_WORDS.items():
             if target not in self.header:
                 self.moves.append(Move(f"(no {name})", None, name, "not in the file: left empty"))
+        doc = self.build()
+        if self.o.removed:
+            what = _count(self.o.removed, "control character")
+            self.moves.append(
+                Move("(the whole file)", None, "left out", f"{what}: Markdown cannot carry them")
+            )
+        if self.o.notes:
+            self.moves.append(Move("<!-- pmtui: ... -->", None, "pmtui notes", "kept as notes"))
         moves = sorted(self.moves, key=lambda m: (m.line is None, m.line or 0))
-        return self.build(), moves
+        return doc, moves
 
     def build(self) -> Postmortem:
         extras = [section for _, section in sorted(self.extra, key=lambda item: item[0])]
-        body = self.o.verbatim(sorted(self.preamble))
+        body, kept_notes = sec.take_notes(close_open_blocks(self.o.verbatim(sorted(self.preamble))))
+        self.o.notes += kept_notes
         if body:
             heading = "Details" if self.preamble_needs_heading else ""
-            extras.insert(0, ExtraSection(heading=heading, body=close_open_blocks(body)))
-        fields = {name: self.header[t].value for t, name in FIELD_WORDS.items() if t in self.header}
+            extras.insert(0, ExtraSection(heading=heading, body=body))
+        fields: dict[str, Any] = {
+            name: self.header[t].value for t, name in FIELD_WORDS.items() if t in self.header
+        }
+        if self.o.notes:  # pmtui's own notes, read by pmtui's reader (the rule's one place)
+            read = from_markdown("# Post-Mortem:\n\n" + "\n".join(self.o.notes))
+            fields.update(allowed=read.allowed, wizard_step=read.wizard_step)
         return Postmortem(
             title=self.title,
             summary="\n\n".join(self.summary + self.summary_end),
@@ -237,14 +251,15 @@ class _Converter:
     def add_extra(self, heading: str, body: str, line: int) -> str:
         if normalize(heading) in _PMTUI_SECTIONS:
             heading = f"{heading} (as written)"
-        self.extra.append((line, ExtraSection(heading=heading, body=close_open_blocks(body))))
+        body, notes = sec.take_notes(close_open_blocks(body))
+        self.o.notes += notes
+        self.extra.append((line, ExtraSection(heading=heading, body=body)))
         return heading
 
     def keep_section(self, section: sec.Section, why: str) -> None:
         """The whole section as an extra section (a label's name left out)."""
         if section.label:
-            lines = [section.label_rest, *self.o.lines[section.line + 1 : section.end]]
-            body = sec.tidy(lines)
+            body = self.o.label_body(section)
         else:
             body = self.o.verbatim([(section.start, section.end)])
         name = self.add_extra(section.heading, body, section.line)
@@ -527,10 +542,8 @@ class _Converter:
                     mapped.append(child)
 
         absorb(section, rules_below)
-        if section.label:  # no sub-sections: its text after the colon, on
-            body = sec.tidy([section.label_rest, *self.o.lines[section.line + 1 : section.end]])
-        else:
-            body = self.o.verbatim(ranges)
+        # a label has no sub-sections: its text after the colon, on
+        body = self.o.label_body(section) if section.label else self.o.verbatim(ranges)
         if body:
             name = self.add_extra(section.heading, body, section.line)
             self.move(section, f"extra section {name!r}")

@@ -94,6 +94,10 @@ class Section:
         return self.children[-1].subtree_end if self.children else self.end
 
 
+#: pmtui's own notes in a file (``<!-- pmtui: allow RULE -->``): read as pmtui reads them.
+PMTUI_NOTE_RE = re.compile(r"^<!--\s*pmtui:.*-->$", re.DOTALL)
+
+
 @dataclass
 class Outline:
     lines: list[str]
@@ -101,6 +105,12 @@ class Outline:
     root: Section
     title: Section | None
     env: dict[str, Any]
+    #: pmtui notes found in the file, and the lines they stood on (left out of every
+    #: section: pmtui would read them back as notes, not as text).
+    notes: list[str] = field(default_factory=list)
+    note_lines: set[int] = field(default_factory=set)
+    #: How many control characters were left out (Markdown cannot carry them).
+    removed: int = 0
 
     def text(self, source: str) -> str:
         """Plain text of inline Markdown (escapes decoded, links kept as written)."""
@@ -121,10 +131,17 @@ class Outline:
     # ------------------------------------------------------------------ reading blocks
 
     def lines_of(self, block: Block) -> list[str]:
-        """A block's source lines (a piece of a labelled paragraph: its own part)."""
+        """A block's source lines (a piece of a labelled paragraph: its own part, safe to
+        stand at the start of a line)."""
         if block.source is not None:
-            return block.source.split("\n")
+            first, *rest = block.source.split("\n")
+            return [line_start_safe(first), *rest]
         return self.lines[block.first : block.last]
+
+    def label_body(self, section: Section) -> str:
+        """A label section's text as written, without the label ("**Trigger:** text")."""
+        rest = self.lines[section.line + 1 : section.end]
+        return tidy([line_start_safe(section.label_rest), *rest])
 
     def verbatim(self, ranges: Iterable[tuple[int, int]]) -> str:
         """Source lines of ``ranges`` in order, a blank line where they stood apart."""
@@ -133,7 +150,7 @@ class Outline:
         for first, last in ranges:
             if previous is not None and first > previous and out and out[-1].strip():
                 out.append("")
-            out.extend(self.lines[first:last])
+            out.extend(self.lines[i] for i in range(first, last) if i not in self.note_lines)
             previous = last
         return tidy(out)
 
@@ -181,6 +198,35 @@ class Outline:
         )
 
 
+def line_start_safe(text: str) -> str:
+    """Paragraph text that now starts a line, escaped if it would read as something else
+    there ("# x", "- x", "1. x", "[ref]: url"): its first character becomes a literal."""
+    if not text.strip() or _reads_as_paragraph(text):
+        return text
+    stripped = text.lstrip()
+    number = re.match(r"^(\d{1,9})([.)])", stripped)
+    escaped = (
+        f"{number.group(1)}\\{number.group(2)}{stripped[number.end() :]}"
+        if number
+        else f"\\{stripped}"
+        if stripped[0] in _ASCII_PUNCTUATION
+        else stripped
+    )
+    return escaped if _reads_as_paragraph(escaped) else text
+
+
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _reads_as_paragraph(line: str) -> bool:
+    tokens = mdtext.MD_BLOCKS.parse(line)
+    return (
+        len(tokens) == 3
+        and tokens[0].type == "paragraph_open"
+        and tokens[1].content == line.strip()
+    )
+
+
 def tidy(lines: list[str]) -> str:
     """``lines`` joined, without the blank lines at either end."""
     start, end = 0, len(lines)
@@ -210,13 +256,22 @@ def parse(text: str, known_labels: frozenset[str]) -> Outline:
     """The file's sections. ``known_labels`` (normalized) are the run-in labels read as
     section starts; any other ``Label:`` line is text."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = mdtext.clean(text)  # control characters a Markdown file cannot carry
+    removed = len(text) - len(cleaned)
+    text = cleaned
     lines = text.split("\n")
     env: dict[str, Any] = {}
     blocks = _top_blocks(mdtext.MD_BLOCKS.parse(text, env), len(lines))
     root = Section(heading="", heading_source="", level=0, line=-1, start=0)
-    outline = Outline(lines=lines, root=root, title=None, env=env)
+    outline = Outline(lines=lines, root=root, title=None, env=env, removed=removed)
     stack: list[Section] = [root]
     for block in blocks:
+        if block.kind == "html_block" and _pmtui_notes(block, lines):
+            outline.notes += [
+                line.strip() for line in lines[block.first : block.last] if line.strip()
+            ]
+            outline.note_lines.update(range(block.first, block.last))
+            continue
         if block.kind == "heading":
             level = int(block.tokens[0].tag[1])
             while stack[-1].label or stack[-1].level >= level:
@@ -318,6 +373,27 @@ def _split_labels(
             pending.append(index)
     yield from flush_label()
     yield from flush_text()
+
+
+def take_notes(body: str) -> tuple[str, list[str]]:
+    """``body`` without the HTML blocks that are only pmtui notes, and those notes: kept
+    verbatim in an extra section, pmtui would read them back as notes, not as text."""
+    lines = body.split("\n")
+    notes: list[str] = []
+    drop: set[int] = set()
+    for block in _top_blocks(mdtext.MD_BLOCKS.parse(body), len(lines)):
+        if block.kind == "html_block" and _pmtui_notes(block, lines):
+            notes += [line.strip() for line in lines[block.first : block.last] if line.strip()]
+            drop.update(range(block.first, block.last))
+    if not drop:
+        return body, []
+    return tidy([line for i, line in enumerate(lines) if i not in drop]), notes
+
+
+def _pmtui_notes(block: Block, lines: list[str]) -> bool:
+    """Whether an HTML block is only pmtui notes (pmtui's reader takes it as notes)."""
+    found = [line.strip() for line in lines[block.first : block.last] if line.strip()]
+    return bool(found) and all(PMTUI_NOTE_RE.match(line) for line in found)
 
 
 def split_label(line: str) -> tuple[str, str] | None:
