@@ -183,6 +183,7 @@ class _Converter:
     # ------------------------------------------------------------------ run
 
     def run(self) -> tuple[Postmortem, list[Move]]:
+        self.read_front_matter()
         self.read_title()
         for section in self.o.sections():
             if self.is_header_section(section):
@@ -293,12 +294,41 @@ class _Converter:
             details.append("heading only; sub-sections below" if section.children else "empty")
         self.move(section, target, "; ".join(details))
 
+    # ------------------------------------------------------------------ front matter
+
+    def read_front_matter(self) -> None:
+        """YAML front matter: its title (when there is no '# ' heading) and header keys;
+        kept whole, fenced as YAML, as an extra section."""
+        if not self.o.front_matter:
+            return
+        where = sec.Section("front matter", "", 1, 0, label=True)
+        for key, value, line in self.o.front_pairs:
+            here = sec.Section(key, key, 2, line, label=True)
+            if normalize(key) == "title" and self.o.title is None:
+                self.title = value
+                self.move(here, "title", "from the front matter")
+                continue
+            target, rank = META_KEYS.get(normalize(key), (None, 0))
+            if target is None:
+                continue
+            parsed, why = self.header_value(target, value)
+            if parsed is None:
+                self.move(here, "kept as written", f"{FIELD_WORDS[target]}: {why}")
+            else:
+                self.offer(target, parsed, rank, here, "from the front matter")
+        lines = self.o.front_matter
+        fence = "~~~" if any("```" in line for line in lines) else "```"
+        body = "\n".join([f"{fence}yaml", *lines, fence])
+        name = self.add_extra("Front matter", body, 0)
+        self.move(where, f"extra section {name!r}", "kept whole, as YAML")
+
     # ------------------------------------------------------------------ title
 
     def read_title(self) -> None:
         title = self.o.title
         if title is None:
-            self.moves.append(Move("(no '# ' heading)", None, "title", "left empty"))
+            if not self.title:
+                self.moves.append(Move("(no '# ' heading)", None, "title", "left empty"))
             return
         text = title.heading.strip()
         found = values.find_date(text)

@@ -111,6 +111,10 @@ class Outline:
     note_lines: set[int] = field(default_factory=set)
     #: How many control characters were left out (Markdown cannot carry them).
     removed: int = 0
+    #: YAML front matter ("---" lines around "key: value" lines at the top): its source
+    #: lines, and its simple ``key: value`` pairs as (key, value, 0-based line).
+    front_matter: list[str] = field(default_factory=list)
+    front_pairs: list[tuple[str, str, int]] = field(default_factory=list)
 
     def text(self, source: str) -> str:
         """Plain text of inline Markdown (escapes decoded, links kept as written)."""
@@ -260,10 +264,21 @@ def parse(text: str, known_labels: frozenset[str]) -> Outline:
     removed = len(text) - len(cleaned)
     text = cleaned
     lines = text.split("\n")
+    front, pairs = _front_matter(lines)
+    if front:  # not Markdown: parsed as blank lines, so every line number stays
+        text = "\n".join([""] * (len(front) + 2) + lines[len(front) + 2 :])
     env: dict[str, Any] = {}
     blocks = _top_blocks(mdtext.MD_BLOCKS.parse(text, env), len(lines))
     root = Section(heading="", heading_source="", level=0, line=-1, start=0)
-    outline = Outline(lines=lines, root=root, title=None, env=env, removed=removed)
+    outline = Outline(
+        lines=lines,
+        root=root,
+        title=None,
+        env=env,
+        removed=removed,
+        front_matter=front,
+        front_pairs=pairs,
+    )
     stack: list[Section] = [root]
     for block in blocks:
         if block.kind == "html_block" and _pmtui_notes(block, lines):
@@ -373,6 +388,33 @@ def _split_labels(
             pending.append(index)
     yield from flush_label()
     yield from flush_text()
+
+
+_FRONT_KEY_RE = re.compile(r"^([A-Za-z][\w -]*):(?:\s+(.*?))?\s*$")
+
+
+def _front_matter(lines: list[str]) -> tuple[list[str], list[tuple[str, str, int]]]:
+    """YAML front matter at the top of the file: its lines between the "---" fences, and
+    its one-line ``key: value`` pairs (quotes taken off; lists and nesting left alone)."""
+    if not lines or lines[0].strip() != "---":
+        return [], []
+    for end in range(1, min(len(lines), 200)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return [], []
+    body = lines[1:end]
+    pairs: list[tuple[str, str, int]] = []
+    for offset, line in enumerate(body, start=1):
+        match = _FRONT_KEY_RE.match(line)
+        if match and match.group(2):
+            value = match.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            pairs.append((match.group(1), value, offset))
+    if not pairs:
+        return [], []
+    return body, pairs
 
 
 def take_notes(body: str) -> tuple[str, list[str]]:

@@ -70,6 +70,40 @@ def test_a_template_placeholder_title_is_no_title() -> None:
     assert "a template placeholder" in moves(result)
 
 
+# --------------------------------------------------------------------------- front matter
+
+
+def test_front_matter_fills_the_header_and_is_kept_as_yaml() -> None:
+    text = (
+        '---\ntitle: "Cache outage"\ndate: 2024-03-05\nauthor: Ana\nseverity: P2\n'
+        "tags: [cache, sev2]\n---\n\n**Postmortem Owner:** Bo\n\n## Overview\n\ns\n"
+    )
+    result = convert(text, "pagerduty")
+    doc = result.doc
+    assert (doc.title, doc.date, doc.severity) == (
+        "Cache outage",
+        dt.date(2024, 3, 5),
+        Severity.SEV2,
+    )
+    assert doc.author == "Ana"  # the front matter comes first; the owner line is kept
+    assert "**Postmortem Owner:** Bo" in body(doc, "")
+    assert body(doc, "Front matter") == (
+        '```yaml\ntitle: "Cache outage"\ndate: 2024-03-05\nauthor: Ana\nseverity: P2\n'
+        "tags: [cache, sev2]\n```"
+    )
+    assert doc.summary == "s"
+
+
+def test_a_heading_title_wins_over_the_front_matters() -> None:
+    doc = convert("---\ntitle: yaml title\n---\n\n# Heading title\n\n## Summary\n\ns\n").doc
+    assert doc.title == "Heading title"
+
+
+def test_a_rule_at_the_top_is_no_front_matter() -> None:
+    doc = convert("---\n\n# X\n\n## Summary\n\ns\n\n---\n").doc
+    assert doc.title == "X" and "Front matter" not in headings(doc)
+
+
 # --------------------------------------------------------------------------- header values
 
 

@@ -40,6 +40,6 @@ LAYOUT = Layout(
         mark("Action Items", 1, Form.HEADING),
     ),
     preamble=Target.SUMMARY,
-    placeholder_titles=("Title of the incident",),
+    placeholder_titles=("Title of the incident", "Title of the incident: Date"),
     aliases=("elastic",),
 )

@@ -54,5 +54,6 @@ LAYOUT = Layout(
         mark("Recommendations", 1, Form.HEADING),
         mark("Names of people involved", 2, Form.HEADING),
     ),
+    placeholder_titles=("Title",),
     aliases=("thecloudbook", "cloud-book"),
 )
