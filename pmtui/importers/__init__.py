@@ -9,7 +9,7 @@ command.
 
 from __future__ import annotations
 
-from pmtui.importers.convert import ImportResult, Move, NotImportable, import_text
+from pmtui.importers.convert import ImportResult, Move, NotImportable, import_file, import_text
 from pmtui.importers.detect import Detection, detect, looks_importable
 from pmtui.importers.layouts import LAYOUTS
 
@@ -20,6 +20,7 @@ __all__ = [
     "Move",
     "NotImportable",
     "detect",
+    "import_file",
     "import_text",
     "looks_importable",
 ]

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from pmtui.document.markdown import to_markdown
-from pmtui.document.storage import atomic_write_text, read_text
+from pmtui.document.storage import atomic_write_text
 from pmtui.errors import UserError
-from pmtui.importers.convert import import_text
+from pmtui.importers.convert import import_file
 from pmtui.importers.layouts import LAYOUTS, find_layout
 
 
@@ -56,7 +56,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise UserError(f"{output}: is the file being imported; write to another file")
         if (output.exists() or output.is_symlink()) and not args.force:
             raise UserError(f"{output}: already exists; pass --force to overwrite it")
-    result = import_text(read_text(source), str(source), args.layout)
+    result = import_file(source, args.layout)
     if not args.dry_run:
         text = to_markdown(result.doc)
         if output is None:

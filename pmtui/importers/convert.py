@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pmtui.document.markdown import close_open_blocks, from_markdown
@@ -26,6 +27,7 @@ from pmtui.document.model import (
     ProcessGap,
     TimelineEntry,
 )
+from pmtui.document.storage import read_text
 from pmtui.errors import UserError
 from pmtui.importers import actions, timeline, values
 from pmtui.importers import sections as sec
@@ -42,7 +44,7 @@ from pmtui.importers.rules import (
     normalize,
 )
 
-__all__ = ["ImportResult", "Move", "NotImportable", "import_text"]
+__all__ = ["ImportResult", "Move", "NotImportable", "import_file", "import_text"]
 
 
 class NotImportable(UserError):
@@ -96,6 +98,12 @@ def import_text(text: str, source: str = "<text>", layout: str | None = None) ->
         confidence=detection.scores.get(chosen.name, 0.0),
         moves=moves,
     )
+
+
+def import_file(path: Path, layout: str | None = None) -> ImportResult:
+    """:func:`import_text` on a file's text. A file that cannot be read (missing, a
+    folder, not UTF-8) raises ``DocumentError``; both errors are one line."""
+    return import_text(read_text(path), str(path), layout)
 
 
 def _choose(detection: Detection, name: str | None, source: str) -> Layout:

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from pmtui.cli import main
+from pmtui.document.errors import DocumentError
 from pmtui.document.markdown import from_markdown, to_markdown
 from pmtui.document.model import Postmortem
+from pmtui.importers import import_file
 from tests.importers.test_fixtures import FIXTURES
 
 GOOGLE = FIXTURES / "google_sre_example.md"
@@ -172,3 +174,9 @@ def test_as_a_process_no_traceback_and_no_textual(tmp_path: Path) -> None:
     )
     good = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert good.stdout.split() == ["0", "False"], good.stderr
+
+
+def test_import_file_reads_and_converts(tmp_path: Path) -> None:
+    assert import_file(GOOGLE).layout == "google-sre"
+    with pytest.raises(DocumentError, match="no such file"):
+        import_file(tmp_path / "missing.md")
