@@ -5,7 +5,8 @@
   ``meeting``); Textual is imported only when they run, so the others start fast;
 - :mod:`.documents`: ``list`` and ``export``;
 - :mod:`.lint`: ``lint``;
-- :mod:`.timeline`: ``timeline`` (a pasted or exported log into the timeline).
+- :mod:`.timeline`: ``timeline`` (a pasted or exported log into the timeline);
+- :mod:`.importing`: ``import`` (a post-mortem in another common layout).
 
 The settings (:mod:`pmtui.config`) are read once, before any command runs, and passed
 to it as ``args.settings``. Every user error (:class:`pmtui.errors.UserError`, a bad
@@ -51,12 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    from pmtui.cli import documents, lint, timeline, tui
+    from pmtui.cli import documents, importing, lint, timeline, tui
 
     tui.register(sub)
     documents.register(sub)
     lint.register(sub)
     timeline.register(sub)
+    importing.register(sub)
     return parser
 
 
