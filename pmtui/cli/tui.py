@@ -60,18 +60,28 @@ def _run(
     agenda: tuple[float, ...] | None = None,
     theme: str | None = None,
 ) -> int:
+    import_layout = None
     if open_path is not None:
-        # A file that does not parse: one clear line (PATH:LINE: what), exit 2,
-        # and the file is never touched.
-        from pmtui.document.storage import load
+        # A file that does not parse: one clear line (PATH:LINE: what), exit 2, and the
+        # file is never touched; one in another common layout is offered for import.
+        from pmtui.document.errors import DocumentError
+        from pmtui.document.storage import load, read_text
 
-        load(open_path)
+        try:
+            load(open_path)
+        except DocumentError:
+            from pmtui.importers import looks_importable
+
+            import_layout = looks_importable(read_text(open_path))
+            if import_layout is None or meeting:
+                raise
     from pmtui.tui.app import PmtuiApp
 
     app = PmtuiApp(
         settings=args.settings,
         new_title=new_title,
         open_path=open_path,
+        import_layout=import_layout,
         meeting=meeting,
         agenda_minutes=agenda,
         theme=theme,

@@ -56,6 +56,7 @@ class PmtuiApp(App[None]):
         meeting: bool = False,
         agenda_minutes: tuple[float, ...] | None = None,
         theme: str | None = None,
+        import_layout: str | None = None,
     ) -> None:
         super().__init__()
         for custom in THEMES:
@@ -73,6 +74,8 @@ class PmtuiApp(App[None]):
         self.agenda_minutes = agenda_minutes or self.settings.meeting.agenda
         self.new_title = new_title
         self.open_path = open_path
+        #: ``open_path`` is in this other layout: offer to import it instead.
+        self.import_layout = import_layout
         self.clock = clock
         self.today = today
         self._apply_theme(theme)
@@ -117,6 +120,8 @@ class PmtuiApp(App[None]):
             start_meeting_mode(self, self.open_path, self.agenda_minutes)
         elif self.new_title is not None:
             self.start_new(self.new_title)
+        elif self.open_path is not None and self.import_layout is not None:
+            self.offer_import(self.open_path, self.import_layout)
         elif self.open_path is not None:
             self.open_document(self.open_path)
 
@@ -169,6 +174,35 @@ class PmtuiApp(App[None]):
             report(self, "open", exc)
             return
         self.push_screen(WizardScreen(session))
+
+    def offer_import(self, path: Path, layout: str) -> None:
+        """``path`` is a post-mortem in another layout: offer to convert it into a new
+        pmtui file beside it (the original is never changed), then open that."""
+        from pmtui.document.storage import atomic_write_text, new_path
+        from pmtui.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            from pmtui.document.markdown import to_markdown
+            from pmtui.importers import import_file
+
+            with reporting(self, "import") as outcome:
+                result = import_file(path, layout)
+                target = new_path(result.doc.title or path.stem, result.doc.date, path.parent)
+                atomic_write_text(target, to_markdown(result.doc))
+            if outcome.ok:
+                self.notify(
+                    f"Imported {path.name} ({len(result.moves)} sections mapped) as {target.name}."
+                )
+                self.open_document(target)
+
+        question = (
+            f"[b]{path.name}[/b] is not in pmtui's layout; it looks like the [b]{layout}[/b] "
+            "template.\n\nImport it into a new pmtui post-mortem beside it? "
+            "(The original is not changed; `pmtui import` shows what goes where.)"
+        )
+        self.push_screen(ConfirmScreen(question, yes="Import"), answered)
 
     # -- leaving -----------------------------------------------------------------
 
