@@ -1,10 +1,13 @@
 """Command line: ``pmtui`` (the app), ``new``, ``open``, ``meeting``, ``list``,
-``export``, ``lint``. One module per group of subcommands:
+``export``, ``lint``, ``init``, ``actions``, ``search``, ``report``, ``completion``.
+One module per group of subcommands:
 
 - :mod:`.tui`: the commands that start the Textual app (``pmtui``, ``new``, ``open``,
   ``meeting``); Textual is imported only when they run, so the others start fast;
 - :mod:`.documents`: ``list`` and ``export``;
-- :mod:`.lint`: ``lint``.
+- :mod:`.lint`: ``lint``;
+- :mod:`.repo`: ``init``, ``actions``, ``search``, ``report`` (across the folder);
+- :mod:`.completion`: ``completion bash|zsh|fish``.
 
 The settings (:mod:`pmtui.config`) are read once, before any command runs, and passed
 to it as ``args.settings``. Every user error (:class:`pmtui.errors.UserError`, a bad
@@ -17,7 +20,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeAlias
 
 from pmtui import __version__, paths
 from pmtui.errors import UserError
@@ -31,7 +34,7 @@ class Parser(argparse.ArgumentParser):
 
 
 #: What each subcommand module's ``register(sub)`` adds its commands to.
-Subcommands = argparse._SubParsersAction[Parser]
+Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,11 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    from pmtui.cli import documents, lint, tui
+    from pmtui.cli import completion, documents, lint, repo, tui
 
     tui.register(sub)
     documents.register(sub)
     lint.register(sub)
+    repo.register(sub)
+    completion.register(sub)
     return parser
 
 
