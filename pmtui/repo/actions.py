@@ -124,3 +124,46 @@ def as_dict(row: ActionRow, today: dt.date, cwd: Path | None = None) -> dict[str
         "verification": row.verification,
         "overdue_days": row.overdue_days(today),
     }
+
+
+#: The Actions screen's columns and how each sorts (ties: file, then line).
+COLUMNS: dict[str, str] = {
+    "due": "Due",
+    "overdue": "Overdue",
+    "status": "Status",
+    "owner": "Owner",
+    "action": "Action",
+    "postmortem": "Post-mortem",
+}
+_STATUS_ORDER = {Status.PENDING: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
+
+
+def sort_rows(
+    rows: Iterable[ActionRow], column: str, today: dt.date, *, reverse: bool = False
+) -> list[ActionRow]:
+    """``rows`` sorted by one of :data:`COLUMNS` (empty values last either way)."""
+
+    def key(row: ActionRow) -> tuple[Any, ...]:
+        value: Any
+        if column == "due":
+            value = row.due
+        elif column == "status":
+            value = _STATUS_ORDER[row.status]
+        elif column == "overdue":
+            value = row.overdue_days(today) or None
+        else:
+            text = str(getattr(row, column)).casefold()
+            value = text or None
+        return (value, str(row.path), row.line)
+
+    present = [r for r in rows if key(r)[0] is not None]
+    missing = [r for r in rows if key(r)[0] is None]
+    present.sort(key=key, reverse=reverse)
+    missing.sort(key=lambda r: (str(r.path), r.line))
+    return present + missing
+
+
+def next_status(status: Status) -> Status:
+    """Pending -> In progress -> Done -> Pending."""
+    order = list(Status)
+    return order[(order.index(status) + 1) % len(order)]

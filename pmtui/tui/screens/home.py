@@ -1,7 +1,12 @@
-"""Home: saved post-mortems, newest first; open, new, delete; filter by typing."""
+"""Home: saved post-mortems, newest first; open, new, delete; filter by typing (titles and
+content); the Actions and Insights screens across every post-mortem.
+
+The list is read in a thread once the screen is up, through the index in the cache folder
+(:mod:`pmtui.repo.index`): a warm start re-reads only the files that changed."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,43 +37,41 @@ class Row:
     complete: str
     warnings: str
     error: str | None = None
+    #: Everything the filter matches, case-folded: title, date, severity, file name and
+    #: the text of every field.
+    hay: str = ""
 
     def matches(self, text: str) -> bool:
-        words = text.lower().split()
-        hay = f"{self.title} {self.date} {self.severity} {self.path.name}".lower()
+        words = text.casefold().split()
+        hay = self.hay or f"{self.title} {self.date} {self.severity} {self.path.name}".casefold()
         return all(word in hay for word in words)
 
 
-def load_rows(folder: Path, checker: Checker) -> list[Row]:
-    """Every post-mortem in ``folder``, newest first, with its warning count."""
-    from pmtui.document.completeness import percent_complete
-    from pmtui.document.storage import list_postmortems
+def load_rows(folder: Path, checker: Checker, today: dt.date | None = None) -> list[Row]:
+    """Every post-mortem in ``folder``, newest first, with its warning count (through the
+    index: only changed files are read)."""
+    from pmtui.repo.index import Index, newest_first
 
+    index = Index(folder, checker)
+    day = today or checker.today()
     rows = []
-    for listing in list_postmortems(folder):
-        doc = listing.doc
-        if doc is None:
+    for entry in newest_first(index.refresh()):
+        if entry.error is not None:
             rows.append(
-                Row(
-                    listing.path,
-                    listing.title or listing.path.name,
-                    "",
-                    "",
-                    "unreadable",
-                    "",
-                    listing.error or "cannot be read",
-                )
-            )
+                Row(entry.path, entry.title or entry.path.name, "", "", "unreadable", "",
+                    entry.error, entry.path.name.casefold())
+            )  # fmt: skip
             continue
-        count = len(checker.document(doc))
+        count = entry.warning_count(index.key or "", day) or 0
         rows.append(
             Row(
-                listing.path,
-                doc.title or "(untitled)",
-                doc.date.isoformat() if doc.date else "",
-                doc.severity.value if doc.severity else "",
-                f"{percent_complete(doc)}%",
+                entry.path,
+                entry.title or "(untitled)",
+                entry.date.isoformat() if entry.date else "",
+                entry.severity or "",
+                f"{entry.complete}%",
                 f"⚠ {count}" if count else "–",
+                hay=entry.haystack(),
             )
         )
     return rows
@@ -99,6 +102,22 @@ class HomeScreen(Screen[None]):
             tooltip="Move the selected post-mortem to the trash (asks first)",
         ),
         Binding(
+            "ctrl+t",
+            "actions",
+            "Actions",
+            id="home.actions",
+            tooltip="Every action item across the post-mortems: follow-through",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+r",
+            "insights",
+            "Insights",
+            id="home.insights",
+            tooltip="Severities, gaps, follow-through and learnings across the post-mortems",
+            priority=True,
+        ),
+        Binding(
             "escape",
             "clear_filter",
             "Clear filter",
@@ -118,7 +137,9 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home-body"):
-            yield Input(placeholder="Type to filter…", id="filter", compact=True)
+            yield Input(
+                placeholder="Type to filter (titles and content)…", id="filter", compact=True
+            )
             yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-empty")
             yield Static("", id="home-status")
@@ -148,7 +169,7 @@ class HomeScreen(Screen[None]):
     def _load_rows(self) -> None:
         app = pmtui_app(self)
         try:
-            rows, error = load_rows(app.settings.drafts_dir(), app.checker), None
+            rows, error = load_rows(app.settings.drafts_dir(), app.checker, app.today()), None
         except Exception as exc:  # noqa: BLE001 - the list must always show
             rows, error = [], f"Could not list post-mortems: {exc}"
         self.app.call_from_thread(self._show_rows, rows, error)
@@ -222,6 +243,16 @@ class HomeScreen(Screen[None]):
 
     def action_new(self) -> None:
         pmtui_app(self).start_new("")
+
+    def action_actions(self) -> None:
+        from pmtui.tui.screens.actions import ActionsScreen
+
+        self.app.push_screen(ActionsScreen())
+
+    def action_insights(self) -> None:
+        from pmtui.tui.screens.insights import InsightsScreen
+
+        self.app.push_screen(InsightsScreen())
 
     def action_open(self) -> None:
         row = self.selected()
