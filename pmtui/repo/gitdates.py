@@ -90,7 +90,8 @@ def _cells(line: str) -> list[str]:
         cell = line[start:end]
         if i + 1 < len(starts):
             cell = cell[: cell.rfind("|")] if "|" in cell else cell
-        cells.append(cell.strip().removesuffix("|").strip())
+        # As GFM tables do, an escaped pipe is a pipe before inline parsing (code spans too).
+        cells.append(cell.strip().removesuffix("|").strip().replace("\\|", "|"))
     return cells
 
 
