@@ -48,17 +48,20 @@ def _cell_bounds(line: str, start: int) -> tuple[int, int]:
 
 
 def replace_cell(line: str, start: int, value: str) -> str:
-    """``line`` with the cell at 0-based ``start`` holding ``value``; a padded cell keeps
-    its width when the new value fits."""
+    """``line`` with the cell at 0-based ``start`` holding ``value``; a cell padded to
+    align its column keeps its width when the new value fits."""
     body = line.rstrip("\r\n")
     ending = line[len(body) :]
     first, end = _cell_bounds(body, start)
     cell = body[first:end]
     width = len(cell)
+    padded = len(cell) - len(cell.rstrip(" ")) > 1  # aligned by hand: keep the column
     if end >= len(body) and not body.rstrip().endswith("|"):
         new_cell = f" {value}"  # a row written without a closing pipe
-    else:
+    elif padded:
         new_cell = f" {value} ".ljust(width)
+    else:
+        new_cell = f" {value} "
     return body[:first] + new_cell + body[end:] + ending
 
 

@@ -48,7 +48,8 @@ def test_crlf_and_a_longer_status(tmp_path: Path) -> None:
 def test_replace_cell_shapes() -> None:
     assert replace_cell("| a | b |  |\n", 10, "Done") == "| a | b | Done |\n"
     assert replace_cell("|a|b|Pending", 5, "Done") == "|a|b| Done"
-    assert replace_cell("| x \\| y | Pending |", 11, "Done") == "| x \\| y | Done    |"
+    assert replace_cell("| x \\| y | Pending |", 11, "Done") == "| x \\| y | Done |"
+    assert replace_cell("| x | Pending   |", 6, "Done") == "| x | Done      |"
 
 
 def test_no_status_cell_is_refused(tmp_path: Path) -> None:

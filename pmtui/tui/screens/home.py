@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -190,8 +191,13 @@ class HomeScreen(Screen[None]):
         table.clear()
         text = self.filter_text.strip()
         self.shown = [row for row in self.rows if row.matches(text)]
+        # DataTable reads str cells as Rich markup, which has no theme variables: an
+        # unreadable file's name is a Text in the theme's error colour.
+        error_style = self.app.current_theme.error or "red"
         for row in self.shown:
-            title = escape(row.title) if row.error is None else f"[$error]{escape(row.title)}[/]"
+            title: str | Text = (
+                escape(row.title) if row.error is None else Text(row.title, style=error_style)
+            )
             table.add_row(
                 title, row.date, row.severity, row.complete, row.warnings, key=str(row.path)
             )
