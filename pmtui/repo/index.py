@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from pmtui.document.model import Postmortem
 
 #: Bumped whenever the shape of an entry changes.
-FORMAT = 1
+FORMAT = 2
 #: A file modified this close to when it was read may have changed unseen since.
 RACY_NS = 2_000_000_000
 
@@ -90,12 +90,24 @@ class TextField:
 class Entry:
     """One file of the index (a thin view over its JSON, built lazily)."""
 
-    __slots__ = ("_actions", "data", "path")
+    __slots__ = ("_actions", "_texts", "data", "path")
 
-    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        data: dict[str, Any],
+        texts: Callable[[], list[list[Any]]] | None = None,
+    ) -> None:
         self.path = path
         self.data = data
+        self._texts = texts
         self._actions: tuple[ActionRow, ...] | None = None
+
+    def _fields(self) -> list[list[Any]]:
+        """The raw text fields (kept in the index's text file, read when first asked)."""
+        if "fields" in self.data:
+            return list(self.data["fields"])
+        return self._texts() if self._texts is not None else []
 
     @property
     def size(self) -> int:
@@ -163,7 +175,7 @@ class Entry:
     def fields(self, folded: Callable[[str], bool] | None = None) -> Iterator[TextField]:
         """The text fields; with ``folded``, only those whose case-folded text it accepts
         (a cheap test before a field is built)."""
-        for path, label, text, line, anchors in self.data.get("fields", ()):
+        for path, label, text, line, anchors in self._fields():
             if folded is not None and not folded(text.casefold()):
                 continue
             yield TextField(path, label, text, line, tuple((a, b) for a, b in anchors))
@@ -174,7 +186,7 @@ class Entry:
         found = self.data.get("_hay")
         if found is None:
             parts = [self.title, self.data.get("date") or "", self.severity or "", self.path.name]
-            parts += [field[2] for field in self.data.get("fields", ())]
+            parts += [field[2] for field in self._fields()]
             found = self.data["_hay"] = "\n".join(parts).casefold()
         return str(found)
 
@@ -323,7 +335,13 @@ class Index:
         self.key = checker_key(checker) if checker is not None else None
         self.clock = clock
         self.cache = cache or index_file(self.folder)
+        #: The text fields (for search and Home's content filter) live in a file of their
+        #: own, read only when asked for: most runs need the small index alone.
+        self.text_cache = self.cache.with_suffix(".text.json")
         self.stats = Stats()
+        self._stamp = ""
+        self._texts: dict[str, list[list[Any]]] | None = None
+        self._files: dict[str, dict[str, Any]] = {}
 
     def _load(self) -> dict[str, dict[str, Any]]:
         try:
@@ -338,22 +356,56 @@ class Index:
             or not isinstance(raw.get("files"), dict)
         ):
             return {}
+        self._stamp = str(raw.get("stamp", ""))
         files: dict[str, dict[str, Any]] = raw["files"]
         return files
 
-    def _save(self, files: Mapping[str, dict[str, Any]]) -> None:
+    def texts(self) -> dict[str, list[list[Any]]]:
+        """Every file's text fields, by path relative to the folder (read once). A text
+        file that does not match the index (a write cut short) is rebuilt."""
+        if self._texts is not None:
+            return self._texts
+        try:
+            raw = json.loads(self.text_cache.read_bytes())
+        except (OSError, ValueError):
+            raw = None
+        if isinstance(raw, dict) and raw.get("stamp") == self._stamp and self._stamp:
+            self._texts = dict(raw.get("files", {}))
+            return self._texts
+        texts: dict[str, list[list[Any]]] = {}
+        for rel in self._files:
+            data = read_entry(self.folder / rel, None, None)
+            texts[rel] = list(data.get("fields", []))
+        self._texts = texts
+        self._save(self._files, texts)
+        return texts
+
+    def _save(
+        self, files: Mapping[str, dict[str, Any]], texts: Mapping[str, list[list[Any]]]
+    ) -> None:
+        import uuid
+
         from pmtui.document.storage import atomic_write_text, ensure_folder
         from pmtui.errors import UserError
 
         clean = {
             rel: {k: v for k, v in d.items() if not k.startswith("_")} for rel, d in files.items()
         }
-        body = {"format": FORMAT, "pmtui": __version__, "folder": str(self.folder), "files": clean}
+        stamp = uuid.uuid4().hex
+        head = {"format": FORMAT, "pmtui": __version__, "folder": str(self.folder), "stamp": stamp}
         try:
             ensure_folder(self.cache.parent)
+            # The text file first: an index naming a stamp always has its texts written.
             atomic_write_text(
-                self.cache, json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+                self.text_cache,
+                json.dumps({**head, "files": dict(texts)}, ensure_ascii=False,
+                           separators=(",", ":")),
+            )  # fmt: skip
+            atomic_write_text(
+                self.cache,
+                json.dumps({**head, "files": clean}, ensure_ascii=False, separators=(",", ":")),
             )
+            self._stamp = stamp
         except UserError:
             pass  # a cache that cannot be written is rebuilt next time; never an error
 
@@ -377,6 +429,7 @@ class Index:
             raise StorageError(f"cannot list {self.folder}: {reason(exc)}") from None
         old = self._load()
         files: dict[str, dict[str, Any]] = {}
+        fresh_texts: dict[str, list[list[Any]]] = {}
         changed = False
         entries: list[Entry] = []
         for item in found:
@@ -395,17 +448,28 @@ class Index:
                     kept.update(fresh.get("warnings", {}))
                     fresh["warnings"] = dict(list(kept.items())[-4:])
                 fresh.update(size=item.size, mtime_ns=item.mtime_ns, checked_ns=checked)
+                fresh_texts[rel] = fresh.pop("fields", [])
                 data = fresh
                 stats.read += 1
                 changed = True
             files[rel] = data
-            entries.append(Entry(item.path, data))
+            entries.append(Entry(item.path, data, functools.partial(self._fields_of, rel)))
+        self._files = files
         stats.files = len(files)
         stats.removed = len(set(old) - set(files))
         if changed or stats.removed:
-            self._save(files)
+            if len(fresh_texts) == len(files):
+                texts = fresh_texts  # everything was read: nothing to keep
+            else:
+                texts = {rel: t for rel, t in self.texts().items() if rel in files}
+                texts.update(fresh_texts)
+            self._texts = texts
+            self._save(files, texts)
             stats.written = True
         return entries
+
+    def _fields_of(self, rel: str) -> list[list[Any]]:
+        return self.texts().get(rel, [])
 
     def _fresh(self, data: dict[str, Any], size: int, mtime_ns: int, warnings: bool) -> bool:
         if data.get("size") != size or data.get("mtime_ns") != mtime_ns:

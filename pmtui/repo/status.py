@@ -47,22 +47,48 @@ def _cell_bounds(line: str, start: int) -> tuple[int, int]:
     return first, end
 
 
-def replace_cell(line: str, start: int, value: str) -> str:
-    """``line`` with the cell at 0-based ``start`` holding ``value``; a cell padded to
-    align its column keeps its width when the new value fits."""
+def replace_cell(line: str, start: int, value: str, *, keep_width: bool = False) -> str:
+    """``line`` with the cell at 0-based ``start`` holding ``value``. ``keep_width``: the
+    table is aligned by hand, so the cell keeps its width when the new value fits."""
     body = line.rstrip("\r\n")
     ending = line[len(body) :]
     first, end = _cell_bounds(body, start)
-    cell = body[first:end]
-    width = len(cell)
-    padded = len(cell) - len(cell.rstrip(" ")) > 1  # aligned by hand: keep the column
+    width = end - first
     if end >= len(body) and not body.rstrip().endswith("|"):
         new_cell = f" {value}"  # a row written without a closing pipe
-    elif padded:
+    elif keep_width:
         new_cell = f" {value} ".ljust(width)
     else:
         new_cell = f" {value} "
     return body[:first] + new_cell + body[end:] + ending
+
+
+_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def _pipes(line: str) -> list[int]:
+    """Where a table row's cell-separating pipes are (escaped pipes are text)."""
+    found, i = [], 0
+    while i < len(line):
+        if line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == "|":
+            found.append(i)
+        i += 1
+    return found
+
+
+def aligned(lines: list[str], row: int) -> bool:
+    """True when the table holding ``row`` is padded so its pipes line up: the row's
+    pipes are where its separator row's (``|:---|:---|``) are."""
+    for index in range(row - 1, -1, -1):
+        text = lines[index].rstrip("\r\n")
+        if not text.lstrip().startswith("|") and "|" not in text:
+            return False
+        if _SEPARATOR_RE.match(text):
+            return _pipes(text) == _pipes(lines[row].rstrip("\r\n"))
+    return False
 
 
 def patch_status(text: str, source: str, index: int, status: Status) -> tuple[str, Postmortem]:
@@ -83,7 +109,8 @@ def patch_status(text: str, source: str, index: int, status: Status) -> tuple[st
     lines = _split_lines(text.removeprefix("\ufeff"))
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     row = span.line - 1
-    lines[row] = replace_cell(lines[row], span.column - 1, status.value)
+    keep = aligned(lines, row)
+    lines[row] = replace_cell(lines[row], span.column - 1, status.value, keep_width=keep)
     new_text = bom + "".join(lines)
     new_doc, _ = read_markdown(new_text, source)
     expected = doc.model_copy(deep=True)

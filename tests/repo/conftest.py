@@ -48,7 +48,7 @@ A config push removed the payment provider key; checkout failed for
 |:-----------------------------------------|:---------------|:-------------|:------------|
 | Add config validation to the CI pipeline | @platform-team | {day(-10)}   | In progress |
 | Alert on payment-provider error rate     | @dana          | {day(-30)}   | Done        |
-| Write a rollback runbook for checkout    | @lee           | {day(20)}    | Pending     |
+| Write a rollback runbook for checkout    | @lee           | {day(20)}   | Pending     |
 
 ## Key Learnings
 - Config changes need the same safety net as code changes

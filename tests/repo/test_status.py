@@ -49,7 +49,19 @@ def test_replace_cell_shapes() -> None:
     assert replace_cell("| a | b |  |\n", 10, "Done") == "| a | b | Done |\n"
     assert replace_cell("|a|b|Pending", 5, "Done") == "|a|b| Done"
     assert replace_cell("| x \\| y | Pending |", 11, "Done") == "| x \\| y | Done |"
-    assert replace_cell("| x | Pending   |", 6, "Done") == "| x | Done      |"
+    assert replace_cell("| x | Pending   |", 6, "Done", keep_width=True) == "| x | Done      |"
+    assert replace_cell("| x | Pending   |", 6, "Done") == "| x | Done |"
+
+
+def test_an_aligned_table_stays_aligned_through_several_changes(tmp_path: Path) -> None:
+    path = tmp_path / "pm.md"
+    path.write_text(checkout(), encoding="utf-8")
+    for status in (Status.IN_PROGRESS, Status.DONE, Status.PENDING, Status.IN_PROGRESS):
+        set_status(path, 2, status)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        row = next(line for line in lines if "rollback runbook" in line)
+        separator = next(line for line in lines if line.startswith("|:-----------------------"))
+        assert len(row) == len(separator) and row.endswith(f"| {status.value:<11} |")
 
 
 def test_no_status_cell_is_refused(tmp_path: Path) -> None:

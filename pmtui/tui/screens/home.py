@@ -7,6 +7,7 @@ The list is read in a thread once the screen is up, through the index in the cac
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,29 +39,36 @@ class Row:
     complete: str
     warnings: str
     error: str | None = None
-    #: Everything the filter matches, case-folded: title, date, severity, file name and
-    #: the text of every field.
-    hay: str = ""
 
-    def matches(self, text: str) -> bool:
+    def matches(self, text: str, content: str = "") -> bool:
+        """Every word of ``text`` is in the title, date, severity, file name or
+        ``content`` (the post-mortem's text, case-folded)."""
         words = text.casefold().split()
-        hay = self.hay or f"{self.title} {self.date} {self.severity} {self.path.name}".casefold()
-        return all(word in hay for word in words)
+        hay = f"{self.title} {self.date} {self.severity} {self.path.name}".casefold()
+        return all(word in hay or word in content for word in words)
 
 
 def load_rows(folder: Path, checker: Checker, today: dt.date | None = None) -> list[Row]:
-    """Every post-mortem in ``folder``, newest first, with its warning count (through the
-    index: only changed files are read)."""
+    """Every post-mortem in ``folder``, newest first, with its warning count."""
+    return load_listing(folder, checker, today)[0]
+
+
+def load_listing(
+    folder: Path, checker: Checker, today: dt.date | None = None
+) -> tuple[list[Row], Callable[[], dict[Path, str]]]:
+    """The rows (through the index: only changed files are read), and a function giving
+    each file's text for the content filter (read from the index when called)."""
     from pmtui.repo.index import Index, newest_first
 
     index = Index(folder, checker)
     day = today or checker.today()
     rows = []
-    for entry in newest_first(index.refresh()):
+    entries = newest_first(index.refresh())
+    for entry in entries:
         if entry.error is not None:
             rows.append(
                 Row(entry.path, entry.title or entry.path.name, "", "", "unreadable", "",
-                    entry.error, entry.path.name.casefold())
+                    entry.error)
             )  # fmt: skip
             continue
         count = entry.warning_count(index.key or "", day) or 0
@@ -72,11 +80,19 @@ def load_rows(folder: Path, checker: Checker, today: dt.date | None = None) -> l
                 entry.severity or "",
                 f"{entry.complete}%",
                 f"⚠ {count}" if count else "–",
-                hay=entry.haystack(),
             )
         )
-    return rows
 
+    def contents() -> dict[Path, str]:
+        return {e.path: e.haystack() for e in entries if e.error is None}
+
+    return rows, contents
+
+
+#: Rows added to the table at once when the list is shown (more than a screenful), and
+#: then per refresh until every row is in.
+FIRST_ROWS = 80
+BATCH_ROWS = 200
 
 EMPTY_TEXT = """\
 [b]pmtui[/b] guides you through a [b]blameless post-mortem[/b]: facts, timeline, \
@@ -131,6 +147,10 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.rows: list[Row] = []
         self.shown: list[Row] = []
+        #: Each post-mortem's text, case-folded, for the filter; read after the list is
+        #: shown (until then the filter matches titles, dates and file names).
+        self.contents: dict[Path, str] = {}
+        self._fill_generation = 0
         #: False until the first listing has been read (in a thread, after the
         #: screen is up, so start-up never waits for the disk or pydantic).
         self.loaded = False
@@ -169,13 +189,31 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home-list")
     def _load_rows(self) -> None:
         app = pmtui_app(self)
+        contents: Callable[[], dict[Path, str]] | None = None
         try:
-            rows, error = load_rows(app.settings.drafts_dir(), app.checker, app.today()), None
+            rows, contents = load_listing(app.settings.drafts_dir(), app.checker, app.today())
+            error = None
         except Exception as exc:  # noqa: BLE001 - the list must always show
             rows, error = [], f"Could not list post-mortems: {exc}"
         self.app.call_from_thread(self._show_rows, rows, error)
+        if contents is not None:
+            self.app.call_from_thread(self.call_after_refresh, self._load_contents, contents)
+
+    @work(thread=True, exclusive=True, group="home-contents")
+    def _load_contents(self, contents: Callable[[], dict[Path, str]]) -> None:
+        try:
+            texts = contents()
+        except Exception:  # noqa: BLE001 - the filter then matches titles only
+            return
+        self.app.call_from_thread(self._show_contents, texts)
+
+    def _show_contents(self, contents: dict[Path, str]) -> None:
+        self.contents = contents
+        if self.filter_text.strip():
+            self.apply_filter()
 
     def _show_rows(self, rows: list[Row], error: str | None) -> None:
+        """The list, then (once it is on screen) the texts for the content filter."""
         self.rows = rows
         if error:
             self.notify(error, severity="error")
@@ -190,17 +228,11 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         text = self.filter_text.strip()
-        self.shown = [row for row in self.rows if row.matches(text)]
-        # DataTable reads str cells as Rich markup, which has no theme variables: an
-        # unreadable file's name is a Text in the theme's error colour.
-        error_style = self.app.current_theme.error or "red"
-        for row in self.shown:
-            title: str | Text = (
-                escape(row.title) if row.error is None else Text(row.title, style=error_style)
-            )
-            table.add_row(
-                title, row.date, row.severity, row.complete, row.warnings, key=str(row.path)
-            )
+        self.shown = [
+            row for row in self.rows if row.matches(text, self.contents.get(row.path, ""))
+        ]
+        self._fill_generation += 1
+        self._fill(self._fill_generation, 0)
         empty = self.query_one("#home-empty", Static)
         if not self.loaded:
             empty.update("Reading saved post-mortems…")
@@ -219,6 +251,35 @@ class HomeScreen(Screen[None]):
             if text
             else f"{count} post-mortem{'s' if count != 1 else ''} · newest first"
         )
+
+    def _fill(self, generation: int, start: int) -> None:
+        """Add the shown rows to the table: a screenful now, the rest in batches after
+        each refresh, so a long list is on screen at once (DataTable measures every cell
+        it is given, about 0.2 ms a row)."""
+        if generation != self._fill_generation:
+            return  # the filter changed since: a newer fill is under way
+        table = self.query_one(DataTable)
+        end = min(len(self.shown), start + (FIRST_ROWS if start == 0 else BATCH_ROWS))
+        # Cells are Rich Text, not str: DataTable parses str cells as markup, which costs
+        # more (and knows no theme variables: an unreadable file is in the error colour).
+        error_style = self.app.current_theme.error or "red"
+        for row in self.shown[start:end]:
+            title = Text(row.title, style=error_style if row.error is not None else "")
+            table.add_row(
+                title,
+                Text(row.date),
+                Text(row.severity),
+                Text(row.complete),
+                Text(row.warnings),
+                key=str(row.path),
+            )
+        if end < len(self.shown):
+            self.call_after_refresh(self._fill, generation, end)
+
+    @property
+    def filled(self) -> bool:
+        """True when every shown row is in the table."""
+        return self.query_one(DataTable).row_count == len(self.shown)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
