@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pmtui.blame.engine import ACTION_ITEM, Finding, make_finding, scan
 from pmtui.config import BlameSettings
 from pmtui.document.fields import text_fields
-from pmtui.document.model import ActionItem, Allowance, Postmortem, Status
+from pmtui.document.model import ActionItem, Allowance, Postmortem
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class Checker:
             findings.append(_action_finding("action-no-owner", text, *whole))
         if item.due is None:
             findings.append(_action_finding("action-no-due", text, *whole))
-        elif item.due < self.today() and item.status != Status.DONE:
+        elif item.days_overdue(self.today()):
             findings.append(
                 _action_finding("action-overdue", text, *whole, due=item.due.isoformat())
             )

@@ -1,12 +1,15 @@
 """Command line: ``pmtui`` (the app), ``new``, ``open``, ``meeting``, ``list``,
-``export``, ``lint``. One module per group of subcommands:
+``export``, ``lint``, ``init``, ``actions``, ``search``, ``report``, ``completion``.
+One module per group of subcommands:
 
 - :mod:`.tui`: the commands that start the Textual app (``pmtui``, ``new``, ``open``,
   ``meeting``); Textual is imported only when they run, so the others start fast;
 - :mod:`.documents`: ``list`` and ``export``;
 - :mod:`.lint`: ``lint``;
 - :mod:`.timeline`: ``timeline`` (a pasted or exported log into the timeline);
-- :mod:`.importing`: ``import`` (a post-mortem in another common layout).
+- :mod:`.importing`: ``import`` (a post-mortem in another common layout);
+- :mod:`.repo`: ``init``, ``actions``, ``search``, ``report`` (across the folder);
+- :mod:`.completion`: ``completion bash|zsh|fish``.
 
 The settings (:mod:`pmtui.config`) are read once, before any command runs, and passed
 to it as ``args.settings``. Every user error (:class:`pmtui.errors.UserError`, a bad
@@ -52,13 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    from pmtui.cli import documents, importing, lint, timeline, tui
+    from pmtui.cli import completion, documents, importing, lint, repo, timeline, tui
 
     tui.register(sub)
     documents.register(sub)
     lint.register(sub)
     timeline.register(sub)
     importing.register(sub)
+    repo.register(sub)
+    completion.register(sub)
     return parser
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from pmtui import paths
 from pmtui.document.export import FORMATS, export
-from pmtui.document.storage import atomic_write_text, list_postmortems, load
+from pmtui.document.storage import atomic_write_text, load
 
 if TYPE_CHECKING:
     from pmtui.cli import Subcommands
@@ -48,8 +48,10 @@ def register(sub: Subcommands) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from pmtui.repo.index import Index, newest_first
+
     folder = args.settings.drafts_dir()
-    listings = list_postmortems(folder)
+    listings = newest_first(Index(folder).refresh(warnings=False))
     if args.json:
         rows = [
             {

@@ -1,13 +1,20 @@
 """pmtui's notes inside a Markdown file: HTML comments a Markdown viewer does not show.
 
-One grammar, used by the reader, the writer and the blame engine::
+One grammar, used by the reader, the writer, the blame engine and ``pmtui lint``::
 
     <!-- pmtui: step timeline -->
     <!-- pmtui: allow human-error -->
     <!-- pmtui: allow should-have "matched text" -->
+    <!-- pmtui: ignore-next-line -->
+    <!-- pmtui: off -->
+    <!-- pmtui: on -->
 
-The allowed text is a JSON string (curly quotes are accepted when hand-written). No
-Textual and no Markdown parser here: this module is imported by the blame engine.
+The allowed text is a JSON string (curly quotes are accepted when hand-written). The last
+three are ``pmtui lint``'s line-scoped suppressions (as ruff's ``noqa`` and Vale's
+``<!-- vale off -->``): alone on a line, they silence lint findings on the next file line,
+or on every line from ``off`` to ``on``. They are about the file's lines, so only lint
+reads them; the wizard's live warnings are unaffected. No Textual and no Markdown parser
+here: this module is imported by the blame engine.
 """
 
 from __future__ import annotations
@@ -18,7 +25,12 @@ import re
 from pmtui.document.model import Allowance
 
 #: One whole pmtui comment: its kind (``step``, ``allow``) and its arguments.
-COMMENT_RE = re.compile(r"^<!--\s*pmtui:\s*(\w+)\s*(.*?)\s*-->$", re.DOTALL)
+COMMENT_RE = re.compile(r"^<!--\s*pmtui:\s*(\w[\w-]*)\s*(.*?)\s*-->$", re.DOTALL)
+#: The suppression comments' kinds.
+IGNORE_NEXT_LINE = "ignore-next-line"
+OFF = "off"
+ON = "on"
+SUPPRESSIONS = (IGNORE_NEXT_LINE, OFF, ON)
 #: Allow comments anywhere in a text (for text that is not read as a post-mortem).
 _ALLOW_ANYWHERE_RE = re.compile(r"<!--\s*pmtui:\s*allow\b(.*?)-->", re.IGNORECASE | re.DOTALL)
 #: A rule id written without quotes.
@@ -68,6 +80,41 @@ def format_allow(allowance: Allowance) -> str:
     # A ">" inside could end the comment early ("-->"); JSON can spell it \u003e.
     text = text.replace(">", "\\u003e")
     return text + " -->"
+
+
+def suppressed_lines(text: str) -> set[int]:
+    """The 1-based lines of ``text`` that suppression comments silence: the line after an
+    ``ignore-next-line``, and every line from an ``off`` to the next ``on`` (or the end).
+    Comments inside fenced code blocks are text, not comments."""
+    silenced: set[int] = set()
+    off_since: int | None = None
+    fence = ""
+    lines = text.split("\n")
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if fence:
+            if line.startswith(fence):
+                fence = ""
+            if off_since is not None:
+                silenced.add(number)
+            continue
+        if line.startswith(("```", "~~~")):
+            fence = line[:3]
+        if off_since is not None:
+            silenced.add(number)
+        if not line.startswith("<!--"):
+            continue
+        found = parse_comment(line)
+        if found is None or found[0] not in SUPPRESSIONS:  # words after it: a reason
+            continue
+        kind = found[0]
+        if kind == IGNORE_NEXT_LINE:
+            silenced.add(number + 1)
+        elif kind == OFF and off_since is None:
+            off_since = number
+        elif kind == ON and off_since is not None:
+            off_since = None
+    return silenced
 
 
 def format_step(step: str) -> str:

@@ -110,6 +110,19 @@ class ActionItem(_Model):
     status: Status = Status.PENDING
     verification: str = ""
 
+    def days_overdue(self, today: dt.date) -> int:
+        """See :func:`days_overdue`."""
+        return days_overdue(self.due, self.status, today)
+
+
+def days_overdue(due: dt.date | None, status: Status, today: dt.date) -> int:
+    """Days an action item is past its due date when it is not Done (0 when on time,
+    done or undated): the one definition of "overdue", for the checker's warning,
+    ``pmtui actions`` and the reports."""
+    if due is None or status == Status.DONE or due >= today:
+        return 0
+    return (today - due).days
+
 
 class ExtraSection(_Model):
     """A section pmtui does not know, kept verbatim and written back in order."""

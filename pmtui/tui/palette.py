@@ -82,6 +82,16 @@ class PmtuiCommands(CommandListProvider):
                 ("New post-mortem", screen.action_new, "Start a new post-mortem"),
                 ("Open", screen.action_open, "Open the selected post-mortem"),
                 ("Delete", screen.action_delete, "Move the selected post-mortem to the trash"),
+                (
+                    "Actions",
+                    screen.action_actions,
+                    "Every action item across the post-mortems: owner, due, status, overdue",
+                ),
+                (
+                    "Insights",
+                    screen.action_insights,
+                    "Severities, gaps, follow-through and learnings across the post-mortems",
+                ),
             ]
         return commands
 

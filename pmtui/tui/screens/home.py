@@ -1,11 +1,18 @@
-"""Home: saved post-mortems, newest first; open, new, delete; filter by typing."""
+"""Home: saved post-mortems, newest first; open, new, delete; filter by typing (titles and
+content); the Actions and Insights screens across every post-mortem.
+
+The list is read in a thread once the screen is up, through the index in the cache folder
+(:mod:`pmtui.repo.index`): a warm start re-reads only the files that changed."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,46 +40,59 @@ class Row:
     warnings: str
     error: str | None = None
 
-    def matches(self, text: str) -> bool:
-        words = text.lower().split()
-        hay = f"{self.title} {self.date} {self.severity} {self.path.name}".lower()
-        return all(word in hay for word in words)
+    def matches(self, text: str, content: str = "") -> bool:
+        """Every word of ``text`` is in the title, date, severity, file name or
+        ``content`` (the post-mortem's text, case-folded)."""
+        words = text.casefold().split()
+        hay = f"{self.title} {self.date} {self.severity} {self.path.name}".casefold()
+        return all(word in hay or word in content for word in words)
 
 
-def load_rows(folder: Path, checker: Checker) -> list[Row]:
+def load_rows(folder: Path, checker: Checker, today: dt.date | None = None) -> list[Row]:
     """Every post-mortem in ``folder``, newest first, with its warning count."""
-    from pmtui.document.completeness import percent_complete
-    from pmtui.document.storage import list_postmortems
+    return load_listing(folder, checker, today)[0]
 
+
+def load_listing(
+    folder: Path, checker: Checker, today: dt.date | None = None
+) -> tuple[list[Row], Callable[[], dict[Path, str]]]:
+    """The rows (through the index: only changed files are read), and a function giving
+    each file's text for the content filter (read from the index when called)."""
+    from pmtui.repo.index import Index, newest_first
+
+    index = Index(folder, checker)
+    day = today or checker.today()
     rows = []
-    for listing in list_postmortems(folder):
-        doc = listing.doc
-        if doc is None:
+    entries = newest_first(index.refresh())
+    for entry in entries:
+        if entry.error is not None:
             rows.append(
-                Row(
-                    listing.path,
-                    listing.title or listing.path.name,
-                    "",
-                    "",
-                    "unreadable",
-                    "",
-                    listing.error or "cannot be read",
-                )
-            )
+                Row(entry.path, entry.title or entry.path.name, "", "", "unreadable", "",
+                    entry.error)
+            )  # fmt: skip
             continue
-        count = len(checker.document(doc))
+        count = entry.warning_count(index.key or "", day) or 0
         rows.append(
             Row(
-                listing.path,
-                doc.title or "(untitled)",
-                doc.date.isoformat() if doc.date else "",
-                doc.severity.value if doc.severity else "",
-                f"{percent_complete(doc)}%",
+                entry.path,
+                entry.title or "(untitled)",
+                entry.date.isoformat() if entry.date else "",
+                entry.severity or "",
+                f"{entry.complete}%",
                 f"⚠ {count}" if count else "–",
             )
         )
-    return rows
 
+    def contents() -> dict[Path, str]:
+        return {e.path: e.haystack() for e in entries if e.error is None}
+
+    return rows, contents
+
+
+#: Rows added to the table at once when the list is shown (more than a screenful), and
+#: then per refresh until every row is in.
+FIRST_ROWS = 80
+BATCH_ROWS = 200
 
 EMPTY_TEXT = """\
 [b]pmtui[/b] guides you through a [b]blameless post-mortem[/b]: facts, timeline, \
@@ -99,6 +119,22 @@ class HomeScreen(Screen[None]):
             tooltip="Move the selected post-mortem to the trash (asks first)",
         ),
         Binding(
+            "ctrl+t",
+            "actions",
+            "Actions",
+            id="home.actions",
+            tooltip="Every action item across the post-mortems: follow-through",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+r",
+            "insights",
+            "Insights",
+            id="home.insights",
+            tooltip="Severities, gaps, follow-through and learnings across the post-mortems",
+            priority=True,
+        ),
+        Binding(
             "escape",
             "clear_filter",
             "Clear filter",
@@ -111,6 +147,10 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.rows: list[Row] = []
         self.shown: list[Row] = []
+        #: Each post-mortem's text, case-folded, for the filter; read after the list is
+        #: shown (until then the filter matches titles, dates and file names).
+        self.contents: dict[Path, str] = {}
+        self._fill_generation = 0
         #: False until the first listing has been read (in a thread, after the
         #: screen is up, so start-up never waits for the disk or pydantic).
         self.loaded = False
@@ -118,7 +158,9 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home-body"):
-            yield Input(placeholder="Type to filter…", id="filter", compact=True)
+            yield Input(
+                placeholder="Type to filter (titles and content)…", id="filter", compact=True
+            )
             yield DataTable(id="postmortems", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-empty")
             yield Static("", id="home-status")
@@ -147,13 +189,31 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home-list")
     def _load_rows(self) -> None:
         app = pmtui_app(self)
+        contents: Callable[[], dict[Path, str]] | None = None
         try:
-            rows, error = load_rows(app.settings.drafts_dir(), app.checker), None
+            rows, contents = load_listing(app.settings.drafts_dir(), app.checker, app.today())
+            error = None
         except Exception as exc:  # noqa: BLE001 - the list must always show
             rows, error = [], f"Could not list post-mortems: {exc}"
         self.app.call_from_thread(self._show_rows, rows, error)
+        if contents is not None:
+            self.app.call_from_thread(self.call_after_refresh, self._load_contents, contents)
+
+    @work(thread=True, exclusive=True, group="home-contents")
+    def _load_contents(self, contents: Callable[[], dict[Path, str]]) -> None:
+        try:
+            texts = contents()
+        except Exception:  # noqa: BLE001 - the filter then matches titles only
+            return
+        self.app.call_from_thread(self._show_contents, texts)
+
+    def _show_contents(self, contents: dict[Path, str]) -> None:
+        self.contents = contents
+        if self.filter_text.strip():
+            self.apply_filter()
 
     def _show_rows(self, rows: list[Row], error: str | None) -> None:
+        """The list, then (once it is on screen) the texts for the content filter."""
         self.rows = rows
         if error:
             self.notify(error, severity="error")
@@ -168,12 +228,11 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         text = self.filter_text.strip()
-        self.shown = [row for row in self.rows if row.matches(text)]
-        for row in self.shown:
-            title = escape(row.title) if row.error is None else f"[$error]{escape(row.title)}[/]"
-            table.add_row(
-                title, row.date, row.severity, row.complete, row.warnings, key=str(row.path)
-            )
+        self.shown = [
+            row for row in self.rows if row.matches(text, self.contents.get(row.path, ""))
+        ]
+        self._fill_generation += 1
+        self._fill(self._fill_generation, 0)
         empty = self.query_one("#home-empty", Static)
         if not self.loaded:
             empty.update("Reading saved post-mortems…")
@@ -192,6 +251,35 @@ class HomeScreen(Screen[None]):
             if text
             else f"{count} post-mortem{'s' if count != 1 else ''} · newest first"
         )
+
+    def _fill(self, generation: int, start: int) -> None:
+        """Add the shown rows to the table: a screenful now, the rest in batches after
+        each refresh, so a long list is on screen at once (DataTable measures every cell
+        it is given, about 0.2 ms a row)."""
+        if generation != self._fill_generation:
+            return  # the filter changed since: a newer fill is under way
+        table = self.query_one(DataTable)
+        end = min(len(self.shown), start + (FIRST_ROWS if start == 0 else BATCH_ROWS))
+        # Cells are Rich Text, not str: DataTable parses str cells as markup, which costs
+        # more (and knows no theme variables: an unreadable file is in the error colour).
+        error_style = self.app.current_theme.error or "red"
+        for row in self.shown[start:end]:
+            title = Text(row.title, style=error_style if row.error is not None else "")
+            table.add_row(
+                title,
+                Text(row.date),
+                Text(row.severity),
+                Text(row.complete),
+                Text(row.warnings),
+                key=str(row.path),
+            )
+        if end < len(self.shown):
+            self.call_after_refresh(self._fill, generation, end)
+
+    @property
+    def filled(self) -> bool:
+        """True when every shown row is in the table."""
+        return self.query_one(DataTable).row_count == len(self.shown)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -222,6 +310,16 @@ class HomeScreen(Screen[None]):
 
     def action_new(self) -> None:
         pmtui_app(self).start_new("")
+
+    def action_actions(self) -> None:
+        from pmtui.tui.screens.actions import ActionsScreen
+
+        self.app.push_screen(ActionsScreen())
+
+    def action_insights(self) -> None:
+        from pmtui.tui.screens.insights import InsightsScreen
+
+        self.app.push_screen(InsightsScreen())
 
     def action_open(self) -> None:
         row = self.selected()
