@@ -22,6 +22,7 @@ from pmtui.errors import UserError
 from pmtui.tui.errors import report, reporting
 from pmtui.tui.keymap import check_keymap
 from pmtui.tui.palette import MeetingCommands, PmtuiCommands
+from pmtui.tui.terminal import install as install_key_parser
 from pmtui.tui.themes import THEMES
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class PmtuiApp(App[None]):
         import_layout: str | None = None,
     ) -> None:
         super().__init__()
+        install_key_parser()
         for custom in THEMES:
             self.register_theme(custom)
         if settings is None:

@@ -9,12 +9,14 @@ meeting clock. Leaving the screen (or the app) saves and releases the lock.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from pmtui.document.autosave import POLL_INTERVAL
 from pmtui.tui.errors import report
+from pmtui.tui.ordering import drain
 
 if TYPE_CHECKING:
     from pmtui.document.model import Postmortem
@@ -24,6 +26,14 @@ if TYPE_CHECKING:
 
 class SessionScreen(Screen[None]):
     """A screen built on one open draft."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Tab moves focus at the app, before later keys are sent on: Textual's own
+        # tab binding runs only after the key bubbled up from the field, by which time
+        # the next keys of a burst (or of quick typing) went into the old field.
+        Binding("tab", "next_field", "Next field", show=False, priority=True),
+        Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
+    ]
 
     def __init__(self, session: DraftSession) -> None:
         super().__init__()
@@ -40,6 +50,14 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.pmtui.sessions.add(self.session)
         self.set_interval(POLL_INTERVAL, self.autosave_tick)
+
+    async def action_next_field(self) -> None:
+        await drain(self)
+        self.focus_next()
+
+    async def action_previous_field(self) -> None:
+        await drain(self)
+        self.focus_previous()
 
     # -- hooks for subclasses ------------------------------------------------------
 
