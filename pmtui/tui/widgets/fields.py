@@ -120,7 +120,9 @@ class FieldInput(OrderedKeys, _Bound, Input):
             self.field_path = field_path
         if label is not None:
             self.field_label = label
-        if self.value != value:
+        # The model stores text without surrounding spaces: a field showing the same
+        # text with a space typed at its end keeps it (the next word goes after it).
+        if self.value != value and self.value.strip() != value:
             with self._quiet(), self.prevent(Input.Changed):
                 self.value = value
                 self.cursor_position = len(value)
@@ -170,7 +172,7 @@ class BlameTextArea(OrderedKeys, _Bound, TextArea):
         self._edited(self.text)
 
     def load(self, value: str) -> None:
-        if self.text != value:
+        if self.text != value and self.text.strip() != value:
             with self._quiet(), self.prevent(TextArea.Changed):
                 self.load_text(value)
 
