@@ -101,22 +101,26 @@ class Checker:
         """The settings with the document's own names (author, owners) added."""
         if doc is None:
             return self.settings
-        names = tuple(people_in(doc))
-        found = self._names.get(names)
+        # Keyed by the raw author and owners (cheap to read), not by the names found
+        # in them (a regex per owner): a 200-item document is scanned field by field.
+        key = (doc.author, *(item.owner for item in doc.action_items))
+        found = self._names.get(key)
         if found is None:
             if len(self._names) > 64:
                 self._names.clear()
-            found = self._names[names] = self.settings.with_names(list(names))
+            found = self._names[key] = self.settings.with_names(people_in(doc))
         return found
 
     # -- one text ----------------------------------------------------------------
 
-    def text(self, text: str, *, doc: Postmortem | None = None) -> list[Finding]:
+    def text(
+        self, text: str, *, doc: Postmortem | None = None, _settings: BlameSettings | None = None
+    ) -> list[Finding]:
         """Findings in one field's text, with the document's names and allowances."""
         if not text or not text.strip():
             return []
         allowed = doc.allowed if doc is not None else []
-        return self._scan(text, self.settings_for(doc), allowed)
+        return self._scan(text, _settings or self.settings_for(doc), allowed)
 
     def raw(self, text: str) -> list[Finding]:
         """Findings in text that is not a post-mortem (``pmtui lint`` on any file); its
@@ -124,7 +128,7 @@ class Checker:
         return self._scan(text, self.settings, [])
 
     def _scan(self, text: str, settings: BlameSettings, allowed: list[Allowance]) -> list[Finding]:
-        key = (text, settings.names, _allowed_key(allowed))
+        key = (text, settings.names, _allowed_key(allowed) if allowed else ())
         found = self._cache.get(key)
         if found is None:
             if len(self._cache) >= self.CACHE_SIZE:
@@ -134,7 +138,13 @@ class Checker:
 
     # -- action items -------------------------------------------------------------
 
-    def action_item(self, item: ActionItem, *, doc: Postmortem | None = None) -> list[Finding]:
+    def action_item(
+        self,
+        item: ActionItem,
+        *,
+        doc: Postmortem | None = None,
+        _settings: BlameSettings | None = None,
+    ) -> list[Finding]:
         """Quality problems of one action item (category ``action_item``): no owner, no
         due date, overdue (due before today and not Done), person-directed ("be more
         careful"; one per phrase). Offsets refer to ``item.action``; the first three
@@ -150,7 +160,7 @@ class Checker:
             findings.append(
                 _action_finding("action-overdue", text, *whole, due=item.due.isoformat())
             )
-        for f in self.text(text, doc=doc):
+        for f in self.text(text, doc=doc, _settings=_settings):
             if f.category == "bad_action_item":
                 findings.append(_action_finding("action-person-directed", text, f.start, f.end))
         if doc is not None:
@@ -167,16 +177,16 @@ class Checker:
         In action fields a person-directed phrase is reported once, as an action-item
         check, not also as ``bad_action_item``."""
         result: list[DocumentFinding] = []
+        settings = self.settings_for(doc)
         for path, step, text in text_fields(doc):
-            found = self.text(text, doc=doc)
+            found = self.text(text, doc=doc, _settings=settings)
             if path.endswith("].action"):
                 found = [f for f in found if f.category != "bad_action_item"]
             result.extend(DocumentFinding(path, step, f) for f in found)
         for i, item in enumerate(doc.action_items):
             path = f"action_items[{i}].action"
-            result.extend(
-                DocumentFinding(path, "actions", f) for f in self.action_item(item, doc=doc)
-            )
+            found = self.action_item(item, doc=doc, _settings=settings)
+            result.extend(DocumentFinding(path, "actions", f) for f in found)
         return result
 
     def counts(self, doc: Postmortem) -> dict[str, int]:

@@ -94,3 +94,12 @@ def percent_complete(doc: Postmortem) -> int:
     """Share of checklist items done, 0-100."""
     items = checklist(doc)
     return round(100 * sum(item.done for item in items) / len(items)) if items else 0
+
+
+def completed_steps(doc: Postmortem) -> dict[str, bool]:
+    """Every step's :func:`step_complete`, from one pass over the checklist."""
+    done: dict[str, bool] = {step: True for step in STEPS}
+    for item in checklist(doc):
+        done[item.step] = done[item.step] and item.done
+    done["review"] = all(done[s] for s in STEPS if s != "review")
+    return done

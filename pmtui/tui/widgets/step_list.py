@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from pmtui.document.completeness import step_complete
+from pmtui.document.completeness import completed_steps
 from pmtui.document.model import STEP_TITLES, STEPS, Postmortem
 
 
@@ -23,8 +23,9 @@ class StepList(OptionList):
 
     def update_steps(self, doc: Postmortem, warnings: dict[str, int], current: str) -> None:
         """Redraw every step's marks; highlight ``current``."""
+        completed = completed_steps(doc)
         for number, step in enumerate(STEPS, start=1):
-            done = step_complete(doc, step)
+            done = completed[step]
             count = warnings.get(step, 0)
             self.state[step] = (done, count)
             mark = "[$success]✓[/]" if done else "[dim]○[/]"

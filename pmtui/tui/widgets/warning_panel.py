@@ -68,6 +68,8 @@ class WarningPanel(Vertical):
         body.display = False
 
     def show(self, field: str, label: str, findings: list[Finding]) -> None:
+        if (field, label, findings) == (self.field, self.label, self.findings):
+            return  # nothing new: no redraw, no layout (this runs after every keystroke)
         self.field, self.label, self.findings = field, label, list(findings)
         title = self.query_one("#warning-title", Static)
         body = self.query_one("#warning-body", Static)

@@ -203,7 +203,9 @@ class StepPane(Vertical):
     def _show_findings(self, widget: TextField, findings: list[Finding]) -> None:
         self.field_findings[widget.field_path] = findings
         widget.set_class(bool(findings), "-blame")
-        widget.border_subtitle = f"⚠ {len(findings)}" if findings else ""
+        subtitle = f"⚠ {len(findings)}" if findings else ""
+        if widget.border_subtitle != subtitle:
+            widget.border_subtitle = subtitle
 
     def scan_all(self) -> None:
         """Rescan every field (on mount and after a warning is allowed)."""

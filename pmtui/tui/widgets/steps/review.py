@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
@@ -14,6 +14,7 @@ from pmtui.document.completeness import checklist, percent_complete
 from pmtui.document.fields import describe_field
 from pmtui.document.model import STEP_TITLES
 from pmtui.tui.messages import JumpToField
+from pmtui.tui.widgets.document_view import DocumentView, document_lines
 from pmtui.tui.widgets.steps.base import StepPane
 
 
@@ -43,25 +44,14 @@ class ReviewPane(StepPane):
                     with Vertical(id="review-warnings-box"):
                         yield Static("", id="review-warnings-title")
                         yield OptionList(id="review-warnings", compact=True)
-            # The Markdown widget (markdown-it, pygments) is mounted when the
-            # review is first shown, which keeps start-up fast.
-            yield VerticalScroll(classes="review-doc", id="review-doc")
+            yield DocumentView(id="review-doc")
 
     def on_mount(self) -> None:
         """Rendered when shown (``refresh_view``), not at start-up."""
 
     def refresh_view(self) -> None:
-        from textual.widgets import Markdown
-
-        from pmtui.document.markdown import to_markdown
-
         doc = self.doc
-        text = to_markdown(doc)
-        existing = self.query("#review-markdown")
-        if existing:
-            existing.first(Markdown).update(text)
-        else:
-            self.query_one("#review-doc").mount(Markdown(text, id="review-markdown"))
+        self.query_one(DocumentView).show(document_lines(doc))
         items = checklist(doc)
         missing = [item for item in items if not item.done]
         lines = [
