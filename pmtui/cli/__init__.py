@@ -17,7 +17,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeAlias
 
 from pmtui import __version__, paths
 from pmtui.errors import UserError
@@ -31,7 +31,7 @@ class Parser(argparse.ArgumentParser):
 
 
 #: What each subcommand module's ``register(sub)`` adds its commands to.
-Subcommands = argparse._SubParsersAction[Parser]
+Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -159,7 +159,7 @@ class PmtuiApp(App[None]):
                     self.push_screen(WizardScreen(self.open_session(path, read_only=True)))
 
             question = (
-                f"[b]{path.name}[/b] is open in another pmtui (pid {held.pid}).\n\n"
+                f"[b]{path.name}[/b] is open in another pmtui ({held.owner}).\n\n"
                 "Editing it in two places would lose work. Open it read-only?"
             )
             self.push_screen(ConfirmScreen(question, yes="Open read-only"), answered)
