@@ -4,11 +4,21 @@ The app is thin: it holds the settings, the one blame :class:`~pmtui.blame.Check
 the registry of open drafts, and opens screens. Everything the user can get wrong at
 start-up (theme, key map) is checked in ``__init__`` and raised as a
 :class:`~pmtui.errors.UserError`, which the CLI prints as one line.
+
+SIGTERM and SIGHUP (the terminal window closed) end the app like ctrl+q: every open
+draft is saved and unlocked first. The handlers run in the event loop
+(``loop.add_signal_handler``), and a watchdog ends the process if shutting down the
+terminal hangs (a closed terminal may never take the last bytes).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
+import os
+import signal
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +40,13 @@ if TYPE_CHECKING:
 
     from pmtui.config import Settings
     from pmtui.document.autosave import Clock
+
+
+#: Signals that end the app after saving every draft.
+EXIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP)
+#: Seconds the app has to shut down after such a signal before the process exits anyway
+#: (the drafts are saved and unlocked before this starts counting).
+EXIT_GRACE = 3.0
 
 
 class PmtuiApp(App[None]):
@@ -79,6 +96,8 @@ class PmtuiApp(App[None]):
         keymap = check_keymap(self.settings.keys)
         if keymap:
             self.set_keymap(keymap)
+        self._signals: list[signal.Signals] = []
+        self._terminating = False
 
     # -- theme -------------------------------------------------------------------
 
@@ -110,6 +129,7 @@ class PmtuiApp(App[None]):
 
         # Remember a theme the user picks from now on (not the one set at start-up).
         self.theme_changed_signal.subscribe(self, self._theme_picked)
+        self._install_signal_handlers()
         self.push_screen(HomeScreen())
         if self.meeting:
             from pmtui.tui.screens.meeting import start_meeting_mode
@@ -189,6 +209,43 @@ class PmtuiApp(App[None]):
     def on_unmount(self) -> None:
         # Every way out (quit, a crash in the UI, the end of a test) saves drafts.
         self.close_sessions()
+        self._remove_signal_handlers()
+
+    # -- signals -----------------------------------------------------------------
+
+    def _install_signal_handlers(self) -> None:
+        """SIGTERM/SIGHUP save and quit (only possible in the main thread's loop)."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        loop = asyncio.get_running_loop()
+        for number in EXIT_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self._signalled, number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue
+            self._signals.append(number)
+
+    def _remove_signal_handlers(self) -> None:
+        with contextlib.suppress(RuntimeError):
+            loop = asyncio.get_running_loop()
+            for number in self._signals:
+                loop.remove_signal_handler(number)
+        self._signals = []
+
+    def _signalled(self, number: signal.Signals) -> None:
+        """In the event loop: save and unlock every draft, then quit (exit status
+        128 + the signal number, as a shell reports it)."""
+        if self._terminating:
+            return
+        self._terminating = True
+        try:
+            self.close_sessions()
+        finally:
+            code = 128 + int(number)
+            watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(code,))
+            watchdog.daemon = True
+            watchdog.start()
+            self.exit(return_code=code)
 
 
 def pmtui_app(node: DOMNode) -> PmtuiApp:
