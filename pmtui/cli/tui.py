@@ -63,9 +63,11 @@ def _run(
     if open_path is not None:
         # A file that does not parse: one clear line (PATH:LINE: what), exit 2,
         # and the file is never touched.
+        from pmtui.document.lock import check
         from pmtui.document.storage import load
 
         load(open_path)
+        check(open_path)  # a FIFO at the lock path: one line, not a hang in the app
     from pmtui.tui.app import PmtuiApp
 
     app = PmtuiApp(

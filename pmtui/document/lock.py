@@ -141,6 +141,22 @@ class DocumentLock:
             os.close(fd)  # the kernel drops the flock with the last descriptor
 
 
+def check(document: Path) -> None:
+    """Raise ``LockError`` when something other than a regular file (a FIFO, a folder, a
+    symlink) is at ``document``'s lock path: the CLI refuses before the app starts."""
+    path = lock_path(Path(document))
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return  # nothing there (or not reachable): acquire() says what is wrong
+    if stat.S_ISLNK(info.st_mode):
+        raise LockError(f"{path}: is a symlink, not a lock file; remove it")
+    if stat.S_ISDIR(info.st_mode):
+        raise LockError(f"{path}: is a folder, not a lock file; remove it")
+    if not stat.S_ISREG(info.st_mode):
+        raise LockError(f"{path}: is not a regular file (a pipe, device or socket); remove it")
+
+
 def _open(path: Path) -> int:
     """The lock file's descriptor: created 0600 if missing; never follows a symlink, never
     blocks on a FIFO; anything but a regular file is refused."""
