@@ -184,7 +184,7 @@ def _open(path: Path) -> int:
 
 def _unavailable(path: Path, exc: OSError) -> LockError:
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return LockUnavailable(f"cannot lock {path}: {reason(exc)}")
+        return LockUnavailable(f"cannot write in {path.parent}: {reason(exc)}")
     return LockError(f"cannot lock {path}: {reason(exc)}")
 
 

@@ -108,7 +108,7 @@ class DraftSession:
             try:
                 lock = DocumentLock.acquire(path)
             except LockUnavailable as exc:
-                read_only, reason = True, f"{exc}; nothing will be saved"
+                read_only, reason = True, f"{exc}; opened read-only, nothing will be saved"
         session = cls(
             doc, path, lock=lock, read_only=read_only, clock=clock, checker=checker, stamp=stamp
         )
@@ -407,7 +407,7 @@ def _claim(title: str, date: dt.date, folder: Path | None) -> tuple[Path, Docume
         except LockHeld:
             taken.add(path)
         except LockUnavailable as exc:
-            raise UserError(f"cannot start a new post-mortem: {exc}") from None
+            raise UserError(f"{exc}; a new post-mortem needs a folder pmtui can write in") from None
     raise UserError(f"cannot start a new post-mortem: every name for {title!r} is in use")
 
 

@@ -188,6 +188,8 @@ class PmtuiApp(App[None]):
             # Never overwritten: nothing is written to a file that failed to load.
             report(self, "open", exc)
             return
+        if session.read_only and session.read_only_reason:
+            self.notify(session.read_only_reason, severity="warning", timeout=10, markup=False)
         self.push_screen(WizardScreen(session))
 
     # -- leaving -----------------------------------------------------------------
