@@ -8,6 +8,7 @@ and checked by :func:`pmtui.cli.main`). Textual is imported only by :func:`_run`
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,4 +80,6 @@ def _run(
         theme=theme,
     )
     app.run()
+    for note in app.exit_notes:
+        print(f"pmtui: {note}", file=sys.stderr)
     return app.return_code or 0

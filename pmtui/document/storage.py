@@ -31,7 +31,7 @@ from pmtui.document.errors import DocumentError, StorageError
 from pmtui.document.markdown import from_markdown, to_markdown
 from pmtui.document.model import Postmortem
 from pmtui.document.stamp import FileStamp, look
-from pmtui.files import FileReadError, read_regular_stat, reason
+from pmtui.files import FileReadError, read_regular, read_regular_stat, reason
 
 __all__ = [
     "DocumentError",
@@ -335,7 +335,11 @@ def move_to_trash(path: Path) -> Path:
         if exc.errno != errno.EXDEV:
             raise StorageError(f"cannot move {path} to the trash: {reason(exc)}") from None
         # Another file system: copy atomically, then remove the original.
-        atomic_write_bytes(target, path.read_bytes())
+        try:
+            data = read_regular(path) or b""
+        except FileReadError as read_exc:
+            raise StorageError(f"cannot move {path} to the trash: {read_exc.reason}") from None
+        atomic_write_bytes(target, data)
         try:
             path.unlink()
         except OSError as unlink_exc:

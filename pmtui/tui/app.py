@@ -98,6 +98,8 @@ class PmtuiApp(App[None]):
             self.set_keymap(keymap)
         self._signals: list[signal.Signals] = []
         self._terminating = False
+        #: What the CLI prints on stderr after the app ends (drafts that failed to save).
+        self.exit_notes: list[str] = []
 
     # -- theme -------------------------------------------------------------------
 
@@ -202,7 +204,17 @@ class PmtuiApp(App[None]):
             if isinstance(screen, SessionScreen):
                 screen.close_session()
         for session, exc in self.sessions.close_all():
-            report(self, f"save {session.path}", exc)
+            self.closing_failed(session.path, exc)
+
+    def closing_failed(self, path: Path, exc: Exception) -> None:
+        """A draft could not be saved as it closed (or was saved as a copy): say so now,
+        and again on stderr once the app has ended (the screen is gone by then)."""
+        from pmtui.document.session import KeptAsCopy
+
+        report(self, f"save {path}", exc)
+        self.exit_notes.append(
+            str(exc) if isinstance(exc, KeptAsCopy) else f"could not save {path}: {exc}"
+        )
 
     async def action_quit(self) -> None:
         self.close_sessions()

@@ -14,6 +14,7 @@ from pmtui.document.lock import lock_path
 from pmtui.document.markdown import to_markdown
 from pmtui.document.storage import load
 from pmtui.tui.screens.external_change import ExternalChangeScreen
+from tests.fakes import OtherPmtui
 from tests.ui.conftest import FakeClock, full_doc, make_app
 from tests.ui.helpers import settle, type_text, until, wizard
 
@@ -42,6 +43,13 @@ async def asked(pilot, timeout: float = 5) -> ExternalChangeScreen:  # noqa: ANN
 
 def modal_text(app: object) -> str:
     return str(modal(app).query_one("#external-text", Static).render())
+
+
+def title_shown(app: object) -> str | None:
+    """The wizard's title field, or None while a rebuilt wizard is still mounting."""
+    screen = app.screen  # type: ignore[attr-defined]
+    fields = list(screen.query("#title").results(Input))
+    return fields[0].value if fields else None
 
 
 async def edit_summary(pilot, text: str) -> None:  # noqa: ANN001
@@ -155,10 +163,15 @@ async def test_an_external_version_that_does_not_parse_offers_only_a_copy(
         clock.advance(5)
         await pilot.pause(0.6)
         assert saved_doc.read_bytes() == broken
-    # Quitting with the change pending keeps the unsaved version as a copy.
+    # Quitting with the change pending keeps the unsaved version as a copy, and says
+    # so once the app has ended (the CLI prints exit_notes on stderr).
     assert saved_doc.read_bytes() == broken
     copies = list(saved_doc.parent.glob("*.mine-*.md"))
     assert len(copies) == 1 and load(copies[0]).summary.endswith("Mine.")
+    assert app.exit_notes == [
+        f"{saved_doc} changed on disk, so your unsaved version was saved beside it as "
+        f"{copies[0].name}"
+    ]
 
 
 async def test_conflicting_fields_offer_no_merge_and_say_which(
@@ -178,3 +191,20 @@ async def test_conflicting_fields_offer_no_merge_and_say_which(
         await pilot.click("#external-reload")
         await settle(pilot, 0.2)
         assert wizard(app).query_one("#summary", TextArea).text == "Their summary."
+
+
+async def test_a_read_only_view_shows_the_new_version(clock: FakeClock, saved_doc: Path) -> None:
+    with OtherPmtui(saved_doc):
+        app = make_app(clock, open_path=saved_doc)
+        async with app.run_test(size=(110, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("tab", "enter")  # "Open read-only"
+            await settle(pilot, 0.2)
+            assert wizard(app).session.read_only
+            theirs = full_doc()
+            theirs.title = "Retitled elsewhere"
+            saved_doc.write_text(to_markdown(theirs), encoding="utf-8")
+            append(saved_doc, "")
+            await until(pilot, lambda: title_shown(app) == theirs.title)
+            assert wizard(app).session.read_only
+        assert load(saved_doc).title == theirs.title

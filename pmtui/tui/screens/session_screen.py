@@ -73,6 +73,8 @@ class SessionScreen(Screen[None]):
 
     def autosave_tick(self) -> None:
         """Write the draft when a save is due (in a thread)."""
+        if self._session_closed:
+            return  # closed, or handed to the screen that replaced this one
         self.before_save()
         self.watch_disk()
         due = self.session.due_snapshot()
@@ -107,6 +109,8 @@ class SessionScreen(Screen[None]):
         self.run_worker(write, thread=True, group="save", description="save")
 
     def _after_write(self) -> None:
+        if self._session_closed:
+            return  # this screen is going away: its widgets must not be touched
         if self.session.external is not None:
             self.ask_about(self.session.external)
         self._report_new_error()
@@ -121,7 +125,15 @@ class SessionScreen(Screen[None]):
     # -- changes made on disk by someone else ----------------------------------------
 
     def watch_disk(self) -> None:
-        """One ``stat``; when the file may have changed, read it in a thread."""
+        """One ``stat``; when the file may have changed, read it in a thread. A change
+        found meanwhile by another screen on this session (the wizard it replaced) is
+        asked about here."""
+        if self._session_closed:
+            return
+        pending = self.session.external
+        if pending is not None and pending.version != self._asked:
+            self.ask_about(pending)
+            return
         if self._checking_disk or not self.session.disk_may_have_changed():
             return
         self._checking_disk = True
@@ -140,7 +152,8 @@ class SessionScreen(Screen[None]):
         self._checking_disk = False
         if change is not None:
             self.ask_about(change)
-        self.show_status()
+        if not self._session_closed:  # not replaced by a rebuilt screen meanwhile
+            self.show_status()
 
     def ask_about(self, change: ExternalChange) -> None:
         """Ask what to do about ``change`` (once per version of the file). A read-only
@@ -152,9 +165,9 @@ class SessionScreen(Screen[None]):
         self._asked = change.version
         if self.session.read_only:
             if change.usable:
+                self.notify(f"{self.session.path.name} changed on disk; showing the new version.")
                 self.session.reload()
                 self.reload_view()
-                self.notify(f"{self.session.path.name} changed on disk; showing the new version.")
             return
         self._asking = True
         self.app.push_screen(ExternalChangeScreen(change, self.session.doc), self._answered)
@@ -196,6 +209,8 @@ class SessionScreen(Screen[None]):
                 severity="warning",
                 markup=False,
             )
+        if self._session_closed:
+            return  # a rebuilt screen shows the session now (and asks about what is new)
         if session.external is not None and session.external is not pending:
             self.ask_about(session.external)  # it changed again while we asked
         self.show_status()
@@ -216,7 +231,7 @@ class SessionScreen(Screen[None]):
         try:
             self.pmtui.sessions.close(self.session)
         except UserError as exc:
-            report(self.app, "save", exc)
+            self.pmtui.closing_failed(self.session.path, exc)
 
     def on_unmount(self) -> None:
         self.close_session()
