@@ -169,12 +169,18 @@ def find_project_config(start: Path | None = None) -> Path | None:
     folder = Path(os.path.abspath(start or Path.cwd()))
     for candidate in (folder, *folder.parents):
         dotfile = candidate / paths.PROJECT_CONFIG_NAME
-        if dotfile.is_file():
+        if _present(dotfile):
             return dotfile
         pyproject = candidate / paths.PYPROJECT_NAME
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _present(pyproject) and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _present(path: Path) -> bool:
+    """Something other than a folder is there: a regular file is read, anything else
+    (a FIFO, a device) is then refused with one line rather than silently skipped."""
+    return path.exists() and not path.is_dir()
 
 
 def _has_tool_table(pyproject: Path) -> bool:

@@ -50,6 +50,16 @@ def read_regular(
     :class:`FileReadError` for a missing file, a folder, a FIFO/device/socket, a file
     larger than ``limit`` bytes, or one that cannot be read.
     """
+    read = read_regular_stat(path, limit=limit, missing_ok=missing_ok)
+    return None if read is None else read[0]
+
+
+def read_regular_stat(
+    path: Path | str, *, limit: int | None = None, missing_ok: bool = False
+) -> tuple[bytes, os.stat_result] | None:
+    """Like :func:`read_regular`, with the ``fstat`` of the file the bytes came from
+    taken after reading them (its size and modification time are those of the bytes,
+    unless someone writes to it in between: then the next look sees a change)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -71,7 +81,7 @@ def read_regular(
         chunks = []
         while chunk := os.read(fd, 1 << 16):
             chunks.append(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks), os.fstat(fd)
     except OSError as exc:
         raise FileReadError(path, f"cannot read: {reason(exc)}") from None
     finally:

@@ -19,6 +19,8 @@ APP_NAME = "pmtui"
 PRIVATE_DIR_MODE = 0o700
 #: ...and so are the files it creates.
 PRIVATE_FILE_MODE = 0o600
+#: The most a folder pmtui creates outside its own trees allows (then the umask applies).
+SHARED_DIR_MODE = 0o755
 
 #: The project config file pmtui looks for, walking up from the current folder.
 PROJECT_CONFIG_NAME = ".pmtui.toml"
@@ -76,15 +78,12 @@ def ensure_dir(folder: Path) -> Path:
     Inside pmtui's own trees (data, state, cache) every folder it creates, and the tree's
     root, is mode 0700 whatever the umask: other local users must not read incident titles
     from file names. A folder the user chose (a repository's ``docs/postmortems``) is made
-    the ordinary way. Raises ``OSError``; ``FileExistsError`` when a file is in the way.
+    the ordinary way, as the umask says, but never writable by others (at most 0755, even
+    under ``umask 000``: nobody else may replace a draft). Raises ``OSError``;
+    ``FileExistsError`` when a file is in the way.
     """
     folder = Path(folder)
     root = _own_root(folder)
-    if root is None:
-        folder.mkdir(parents=True, exist_ok=True)
-        if not folder.is_dir():
-            raise FileExistsError(f"{folder} is not a folder")
-        return folder
     missing: list[Path] = []
     probe = folder
     while not probe.is_dir():
@@ -93,13 +92,16 @@ def ensure_dir(folder: Path) -> Path:
             break
         probe = probe.parent
     for path in reversed(missing):
+        private = root is not None and (path == root or root in path.parents)
         try:
-            path.mkdir(mode=PRIVATE_DIR_MODE)
+            path.mkdir(mode=PRIVATE_DIR_MODE if root is not None else SHARED_DIR_MODE)
         except FileExistsError:
             if not path.is_dir():
                 raise
-        if path == root or root in path.parents:
+        if private:
             os.chmod(path, PRIVATE_DIR_MODE)  # mkdir's mode is masked by the umask
+    if root is None:
+        return folder
     for path in (root, folder):
         info = path.stat()
         if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:

@@ -1,20 +1,13 @@
-"""Core helpers behind the wizard: lock file, autosave timing, completeness, field paths."""
+"""Core helpers behind the wizard: autosave timing, completeness, field paths (the lock
+is tested in tests/document/test_lock.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
-import time
-from pathlib import Path
-
-import pytest
 
 from pmtui.document.autosave import MAX_DELAY, POLL_INTERVAL, Autosaver
 from pmtui.document.completeness import checklist, percent_complete, step_complete
 from pmtui.document.fields import get_text, set_text, step_of
-from pmtui.document.lock import DocumentLock, LockHeld, lock_path
 from pmtui.document.model import ActionItem, GapType, Postmortem, ProcessGap, TimelineEntry
 from tests.fakes import FakeClock
 
@@ -58,41 +51,6 @@ def test_every_change_is_due_within_two_seconds_when_polled() -> None:
         waited += POLL_INTERVAL
     assert waited + POLL_INTERVAL <= 2.0
     assert MAX_DELAY + POLL_INTERVAL < 2.0
-
-
-# -- lock -------------------------------------------------------------------------
-
-
-def test_lock_is_taken_and_released(tmp_path: Path) -> None:
-    doc = tmp_path / "pm.md"
-    lock = DocumentLock.acquire(doc)
-    assert lock_path(doc).read_text().strip() == str(os.getpid())
-    lock.release()
-    assert not lock_path(doc).exists()
-
-
-def test_lock_held_by_a_live_process_is_refused(tmp_path: Path) -> None:
-    doc = tmp_path / "pm.md"
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        DocumentLock.acquire(doc, pid=other.pid)
-        with pytest.raises(LockHeld) as info:
-            DocumentLock.acquire(doc)
-        assert info.value.pid == other.pid
-        assert "another pmtui" in str(info.value)
-    finally:
-        other.kill()
-        other.wait()
-
-
-def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path: Path) -> None:
-    doc = tmp_path / "pm.md"
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    lock_path(doc).write_text(f"{dead.pid}\n")
-    lock = DocumentLock.acquire(doc)
-    assert lock.pid == os.getpid()
-    assert lock_path(doc).read_text().strip() == str(os.getpid())
 
 
 # -- completeness -------------------------------------------------------------------
@@ -143,25 +101,6 @@ def test_field_paths_read_and_write_the_document() -> None:
     assert get_text(doc, "five_whys[4]") == ""
     assert step_of("action_items[3].owner") == "actions"
     assert step_of("five_whys[0]") == "whys"
-
-
-def test_lock_of_a_killed_but_unreaped_process_is_taken_over(tmp_path: Path) -> None:
-    doc = tmp_path / "pm.md"
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        DocumentLock.acquire(doc, pid=child.pid)
-        child.kill()
-        # Not reaped yet: the pid is a zombie, which os.kill(pid, 0) still accepts.
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            state = Path(f"/proc/{child.pid}/stat").read_text().rpartition(")")[2].split()[0]
-            if state == "Z":
-                break
-            time.sleep(0.01)
-        lock = DocumentLock.acquire(doc)
-        assert lock.pid == os.getpid()
-    finally:
-        child.wait()
 
 
 def test_field_paths_are_described_in_words() -> None:

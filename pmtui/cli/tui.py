@@ -8,6 +8,7 @@ and checked by :func:`pmtui.cli.main`). Textual is imported only by :func:`_run`
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,9 @@ def _run(
             import_layout = looks_importable(read_text(open_path))
             if import_layout is None or meeting:
                 raise
+        from pmtui.document.lock import check
+
+        check(open_path)  # a FIFO at the lock path: one line, not a hang in the app
     from pmtui.tui.app import PmtuiApp
 
     app = PmtuiApp(
@@ -87,4 +91,6 @@ def _run(
         theme=theme,
     )
     app.run()
+    for note in app.exit_notes:
+        print(f"pmtui: {note}", file=sys.stderr)
     return app.return_code or 0

@@ -4,6 +4,11 @@ Every write goes through :func:`atomic_write_text`: a temp file in the same fold
 fsync, ``os.replace``, fsync of the folder. A write that fails (disk full, permission
 denied, read-only folder) raises :class:`StorageError` and leaves the previous file
 byte for byte as it was. New files get mode 0600: post-mortems hold sensitive detail.
+
+A write given the :class:`~pmtui.document.stamp.FileStamp` of the version it replaces
+(``expected=``) first checks, just before the rename, that the file's bytes are still
+that version, and otherwise raises :class:`~pmtui.document.external.ExternalChangeError`
+and writes nothing: a change made on disk by someone else is never overwritten.
 """
 
 from __future__ import annotations
@@ -16,14 +21,17 @@ import re
 import stat
 import tempfile
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from pmtui import paths
 from pmtui.document.errors import DocumentError, StorageError
 from pmtui.document.markdown import from_markdown, to_markdown
 from pmtui.document.model import Postmortem
-from pmtui.files import FileReadError, read_regular, reason
+from pmtui.document.stamp import FileStamp, look
+from pmtui.files import FileReadError, read_regular, read_regular_stat, reason
 
 __all__ = [
     "DocumentError",
@@ -33,8 +41,10 @@ __all__ = [
     "atomic_write_text",
     "list_postmortems",
     "load",
+    "load_stamped",
     "move_to_trash",
     "new_path",
+    "parse",
     "save",
     "slugify",
 ]
@@ -50,11 +60,22 @@ NEW_FILE_MODE = paths.PRIVATE_FILE_MODE
 def read_text(path: Path) -> str:
     """The file's text, or a DocumentError naming the file and what is wrong (a FIFO or
     device is refused, never read)."""
+    return decode(read_bytes(path)[0], path)
+
+
+def read_bytes(path: Path) -> tuple[bytes, FileStamp]:
+    """The file's bytes and the stamp of that version (a FIFO or device is refused)."""
     path = Path(path)
     try:
-        data = read_regular(path) or b""
+        read = read_regular_stat(path)
     except FileReadError as exc:
         raise DocumentError(exc.reason, path) from None
+    assert read is not None  # missing_ok is False
+    data, info = read
+    return data, FileStamp.of(data, info)
+
+
+def decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -64,28 +85,54 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def load(path: Path) -> Postmortem:
-    """Read a post-mortem file (see :func:`pmtui.document.markdown.from_markdown`)."""
-    path = Path(path)
-    text = read_text(path)
+def parse(data: bytes, path: Path) -> Postmortem:
+    """The post-mortem in ``data`` (the bytes of ``path``); errors name ``path``."""
+    text = decode(data, path)
     try:
         return from_markdown(text, str(path))
     except DocumentError as exc:
         raise exc.at(path) from None
 
 
+def load(path: Path) -> Postmortem:
+    """Read a post-mortem file (see :func:`pmtui.document.markdown.from_markdown`)."""
+    return load_stamped(path)[0]
+
+
+def load_stamped(path: Path) -> tuple[Postmortem, FileStamp]:
+    """Read a post-mortem file, with the stamp of the version read."""
+    path = Path(path)
+    data, stamp = read_bytes(path)
+    return parse(data, path), stamp
+
+
 # --------------------------------------------------------------------------- writing
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+class _Unchecked(Enum):
+    UNCHECKED = "unchecked"
+
+
+#: ``expected=`` default: write whatever is on disk now.
+UNCHECKED = _Unchecked.UNCHECKED
+#: What ``expected=`` takes: the stamp of the version to replace, None for "no file yet".
+Expected = FileStamp | None | _Unchecked
+
+
+def atomic_write_text(path: Path, text: str, *, expected: Expected = UNCHECKED) -> FileStamp:
     """Replace ``path`` with ``text`` (UTF-8) so a reader sees the old or the new file, never
-    half of one. Keeps an existing file's mode; new files get 0600."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    half of one. Keeps an existing file's mode; new files get 0600. See
+    :func:`atomic_write_bytes` for ``expected``."""
+    return atomic_write_bytes(path, text.encode("utf-8"), expected=expected)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, expected: Expected = UNCHECKED) -> FileStamp:
     """Like :func:`atomic_write_text`, for bytes. A symlink is written through: its target
-    is replaced and the link kept."""
+    is replaced and the link kept. Returns the stamp of the version written.
+
+    ``expected``: the stamp of the version this write replaces (None: there must be no
+    file); if the file's bytes are another version just before the rename, nothing is
+    written and ``ExternalChangeError`` is raised."""
     path = Path(path)
     if path.is_symlink():
         path = path.resolve()
@@ -111,14 +158,32 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
                 view = view[written:]
             os.fchmod(fd, mode)
             os.fsync(fd)
+            info = os.fstat(fd)
         finally:
             os.close(fd)
+        if expected is not UNCHECKED:
+            _check_unchanged(path, expected)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise StorageError(f"cannot write {path}: {reason(exc)}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     _fsync_dir(folder)
+    return FileStamp.of(data, info)
+
+
+def _check_unchanged(path: Path, expected: FileStamp | None) -> None:
+    """Raise ``ExternalChangeError`` unless ``path`` holds the ``expected`` bytes (always
+    hashed: a save must never trust a stat)."""
+    from pmtui.document.external import ExternalChangeError
+
+    found = look(path, expected, trust_stat=False)
+    if found.changed:
+        raise ExternalChangeError(path, found)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -144,12 +209,13 @@ def ensure_folder(folder: Path) -> None:
         raise StorageError(f"cannot create folder {folder}: {reason(exc)}") from None
 
 
-def save(doc: Postmortem, path: Path) -> None:
-    """Write ``doc`` as Markdown to ``path`` atomically (creating its folder)."""
+def save(doc: Postmortem, path: Path, *, expected: Expected = UNCHECKED) -> FileStamp:
+    """Write ``doc`` as Markdown to ``path`` atomically (creating its folder); returns the
+    stamp of the version written. ``expected``: see :func:`atomic_write_bytes`."""
     path = Path(path)
     text = to_markdown(doc)
     ensure_folder(path.parent)
-    atomic_write_text(path, text)
+    return atomic_write_text(path, text, expected=expected)
 
 
 # --------------------------------------------------------------------------- naming
@@ -170,15 +236,22 @@ def slugify(title: str) -> str:
     return text or "untitled"
 
 
-def new_path(title: str, date: dt.date | None = None, folder: Path | None = None) -> Path:
+def new_path(
+    title: str,
+    date: dt.date | None = None,
+    folder: Path | None = None,
+    *,
+    skip: Collection[Path] = (),
+) -> Path:
     """A path that does not exist yet: ``FOLDER/YYYY-MM-DD-<slug>.md`` (``-2``, ``-3``...
-    added on collision). ``date`` defaults to today (UTC), ``folder`` to the drafts folder."""
+    added on collision, or when the name is in ``skip``). ``date`` defaults to today (UTC),
+    ``folder`` to the drafts folder."""
     folder = Path(folder) if folder is not None else paths.drafts_dir()
     date = date or dt.datetime.now(dt.UTC).date()
     stem = f"{date.isoformat()}-{slugify(title)}"
     candidate = folder / f"{stem}.md"
     number = 2
-    while candidate.exists() or candidate.is_symlink():
+    while candidate in skip or candidate.exists() or candidate.is_symlink():
         candidate = folder / f"{stem}-{number}.md"
         number += 1
     return candidate
@@ -262,7 +335,11 @@ def move_to_trash(path: Path) -> Path:
         if exc.errno != errno.EXDEV:
             raise StorageError(f"cannot move {path} to the trash: {reason(exc)}") from None
         # Another file system: copy atomically, then remove the original.
-        atomic_write_bytes(target, path.read_bytes())
+        try:
+            data = read_regular(path) or b""
+        except FileReadError as read_exc:
+            raise StorageError(f"cannot move {path} to the trash: {read_exc.reason}") from None
+        atomic_write_bytes(target, data)
         try:
             path.unlink()
         except OSError as unlink_exc:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pmtui.document.lock import DocumentLock, LockHeld, lock_path, pid_alive
+from pmtui.document.lock import DocumentLock
 from pmtui.document.model import Postmortem, Status
 from pmtui.errors import UserError
 
@@ -120,16 +120,6 @@ def patch_status(text: str, source: str, index: int, status: Status) -> tuple[st
     return new_text, new_doc
 
 
-def _held_by(document: Path) -> int | None:
-    """The pid of a live pmtui holding ``document``'s lock (ours too), if any."""
-    try:
-        text = lock_path(document).read_text(encoding="utf-8").strip()
-        pid = int(text.split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
-    return pid if pid_alive(pid) else None
-
-
 def set_status(path: Path, index: int, status: Status, *, expect_action: str | None = None) -> None:
     """Write action item ``index``'s new status into ``path``.
 
@@ -140,9 +130,7 @@ def set_status(path: Path, index: int, status: Status, *, expect_action: str | N
     """
     from pmtui.document.storage import atomic_write_bytes, read_text
 
-    holder = _held_by(path)
-    if holder is not None:
-        raise LockHeld(path, holder)
+    # The OS lock is held by any pmtui with the file open, this one included.
     lock = DocumentLock.acquire(path)
     try:
         raw = path.read_bytes() if path.is_file() else b""

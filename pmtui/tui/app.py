@@ -4,11 +4,21 @@ The app is thin: it holds the settings, the one blame :class:`~pmtui.blame.Check
 the registry of open drafts, and opens screens. Everything the user can get wrong at
 start-up (theme, key map) is checked in ``__init__`` and raised as a
 :class:`~pmtui.errors.UserError`, which the CLI prints as one line.
+
+SIGTERM and SIGHUP (the terminal window closed) end the app like ctrl+q: every open
+draft is saved and unlocked first. The handlers run in the event loop
+(``loop.add_signal_handler``), and a watchdog ends the process if shutting down the
+terminal hangs (a closed terminal may never take the last bytes).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
+import os
+import signal
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +41,13 @@ if TYPE_CHECKING:
 
     from pmtui.config import Settings
     from pmtui.document.autosave import Clock
+
+
+#: Signals that end the app after saving every draft.
+EXIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP)
+#: Seconds the app has to shut down after such a signal before the process exits anyway
+#: (the drafts are saved and unlocked before this starts counting).
+EXIT_GRACE = 3.0
 
 
 class PmtuiApp(App[None]):
@@ -84,6 +101,10 @@ class PmtuiApp(App[None]):
         keymap = check_keymap(self.settings.keys)
         if keymap:
             self.set_keymap(keymap)
+        self._signals: list[signal.Signals] = []
+        self._terminating = False
+        #: What the CLI prints on stderr after the app ends (drafts that failed to save).
+        self.exit_notes: list[str] = []
 
     # -- theme -------------------------------------------------------------------
 
@@ -115,6 +136,7 @@ class PmtuiApp(App[None]):
 
         # Remember a theme the user picks from now on (not the one set at start-up).
         self.theme_changed_signal.subscribe(self, self._theme_picked)
+        self._install_signal_handlers()
         self.push_screen(HomeScreen())
         if self.meeting:
             from pmtui.tui.screens.meeting import start_meeting_mode
@@ -166,7 +188,7 @@ class PmtuiApp(App[None]):
                     self.push_screen(WizardScreen(self.open_session(path, read_only=True)))
 
             question = (
-                f"[b]{path.name}[/b] is open in another pmtui (pid {held.pid}).\n\n"
+                f"[b]{path.name}[/b] is open in another pmtui ({held.owner}).\n\n"
                 "Editing it in two places would lose work. Open it read-only?"
             )
             self.push_screen(ConfirmScreen(question, yes="Open read-only"), answered)
@@ -175,6 +197,8 @@ class PmtuiApp(App[None]):
             # Never overwritten: nothing is written to a file that failed to load.
             report(self, "open", exc)
             return
+        if session.read_only and session.read_only_reason:
+            self.notify(session.read_only_reason, severity="warning", timeout=10, markup=False)
         self.push_screen(WizardScreen(session))
 
     def offer_import(self, path: Path, layout: str) -> None:
@@ -216,7 +240,17 @@ class PmtuiApp(App[None]):
             if isinstance(screen, SessionScreen):
                 screen.close_session()
         for session, exc in self.sessions.close_all():
-            report(self, f"save {session.path}", exc)
+            self.closing_failed(session.path, exc)
+
+    def closing_failed(self, path: Path, exc: Exception) -> None:
+        """A draft could not be saved as it closed (or was saved as a copy): say so now,
+        and again on stderr once the app has ended (the screen is gone by then)."""
+        from pmtui.document.session import KeptAsCopy
+
+        report(self, f"save {path}", exc)
+        self.exit_notes.append(
+            str(exc) if isinstance(exc, KeptAsCopy) else f"could not save {path}: {exc}"
+        )
 
     async def action_quit(self) -> None:
         self.close_sessions()
@@ -225,6 +259,43 @@ class PmtuiApp(App[None]):
     def on_unmount(self) -> None:
         # Every way out (quit, a crash in the UI, the end of a test) saves drafts.
         self.close_sessions()
+        self._remove_signal_handlers()
+
+    # -- signals -----------------------------------------------------------------
+
+    def _install_signal_handlers(self) -> None:
+        """SIGTERM/SIGHUP save and quit (only possible in the main thread's loop)."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        loop = asyncio.get_running_loop()
+        for number in EXIT_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self._signalled, number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue
+            self._signals.append(number)
+
+    def _remove_signal_handlers(self) -> None:
+        with contextlib.suppress(RuntimeError):
+            loop = asyncio.get_running_loop()
+            for number in self._signals:
+                loop.remove_signal_handler(number)
+        self._signals = []
+
+    def _signalled(self, number: signal.Signals) -> None:
+        """In the event loop: save and unlock every draft, then quit (exit status
+        128 + the signal number, as a shell reports it)."""
+        if self._terminating:
+            return
+        self._terminating = True
+        try:
+            self.close_sessions()
+        finally:
+            code = 128 + int(number)
+            watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(code,))
+            watchdog.daemon = True
+            watchdog.start()
+            self.exit(return_code=code)
 
 
 def pmtui_app(node: DOMNode) -> PmtuiApp:

@@ -46,6 +46,11 @@ class Tmux:
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", self.session, check=False).stdout
 
+    def pane_pid(self) -> int:
+        """The pid of the program in the pane (pmtui itself: it is started with exec)."""
+        out = self.run("display-message", "-p", "-t", self.session, "#{pane_pid}").stdout
+        return int(out.strip())
+
     def alive(self) -> bool:
         return self.run("has-session", "-t", self.session, check=False).returncode == 0
 

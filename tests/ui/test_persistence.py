@@ -3,20 +3,19 @@ restores every field and the step, locks, and files that fail to parse."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from pmtui.cli import main as cli_main
-from pmtui.document.lock import DocumentLock, lock_path
+from pmtui.document.lock import lock_path
 from pmtui.document.model import GapType, Status
 from pmtui.document.storage import load
 from pmtui.tui.screens.confirm import ConfirmScreen
 from pmtui.tui.screens.home import HomeScreen
 from pmtui.tui.widgets.steps import ActionsPane, FactsPane, GapsPane, LearningsPane, TimelinePane
+from tests.fakes import OtherPmtui
 from tests.ui.conftest import FakeClock, full_doc, make_app
 from tests.ui.helpers import settle, type_text, wizard
 
@@ -131,15 +130,13 @@ async def test_step_is_saved_and_restored(clock: FakeClock, saved_doc: Path) -> 
 
 
 async def test_file_open_elsewhere_offers_read_only(clock: FakeClock, saved_doc: Path) -> None:
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        DocumentLock.acquire(saved_doc, pid=other.pid)
+    with OtherPmtui(saved_doc) as other:
         before = saved_doc.read_bytes()
         app = make_app(clock, open_path=saved_doc)
         async with app.run_test(size=(100, 32)) as pilot:
             await settle(pilot)
             assert isinstance(app.screen, ConfirmScreen)
-            assert f"pid {other.pid}" in app.screen.question
+            assert f"pid {other.pid} on " in app.screen.question
             await pilot.press("tab", "enter")  # from Cancel to the yes button
             await settle(pilot)
             screen = wizard(app)
@@ -150,10 +147,7 @@ async def test_file_open_elsewhere_offers_read_only(clock: FakeClock, saved_doc:
             await pilot.press("ctrl+s")
             await settle(pilot)
         assert saved_doc.read_bytes() == before
-        assert lock_path(saved_doc).read_text().strip() == str(other.pid)
-    finally:
-        other.kill()
-        other.wait()
+        assert lock_path(saved_doc).read_text().split()[0] == str(other.pid)
 
 
 def _broken(tmp_path: Path) -> Path:

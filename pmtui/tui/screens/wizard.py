@@ -218,6 +218,8 @@ class WizardScreen(SessionScreen):
     def _status_text(self) -> str:
         if self.session.read_only:
             return f"{self.session.path.name} (read-only)"
+        if self.session.external is not None:
+            return f"{self.session.path.name} · CHANGED ON DISK, not saved"
         if self.session.last_error:
             return f"{self.session.path.name} · NOT SAVED"
         return f"{self.session.path.name}{' · edited' if self.session.dirty else ' · saved'}"
@@ -227,6 +229,13 @@ class WizardScreen(SessionScreen):
 
     def action_save(self) -> None:
         self.save_now()
+
+    def reload_view(self) -> None:
+        """The document was replaced (reload, merge): a fresh wizard on the same
+        session and step shows it (rows and all)."""
+        self.session.doc.wizard_step = self.step
+        self.detach_session()
+        self.app.switch_screen(WizardScreen(self.session))
 
     @on(Button.Pressed, "#review-save")
     def _review_save(self) -> None:
