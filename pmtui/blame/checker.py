@@ -189,6 +189,14 @@ class Checker:
             result.extend(DocumentFinding(path, "actions", f) for f in found)
         return result
 
+    def allowed_count(self, doc: Postmortem) -> int:
+        """How many warnings the document's allowances silence (Review shows it, so
+        reviewers see what was waved through)."""
+        if not doc.allowed:
+            return 0
+        unallowed = doc.model_copy(update={"allowed": []})
+        return len(self.document(unallowed)) - len(self.document(doc))
+
     def counts(self, doc: Postmortem) -> dict[str, int]:
         """Findings per wizard step."""
         counts: dict[str, int] = {}

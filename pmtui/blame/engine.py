@@ -480,6 +480,24 @@ def _text_allowed(allow_text: set[tuple[str, str]], rule: Rule, matched: str) ->
     return any(r in (rule.id, rule.category) and norm in t for r, t in allow_text)
 
 
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` around ``[start, end)``, as an allowance records it."""
+    s, e = _Sentences(text).around(start, end)
+    return " ".join(text[s:e].split())
+
+
+def _allowed_here(allowances: list[Allowance], rule: Rule, text: str, start: int, end: int) -> bool:
+    """An allowance for text in a sentence covers a finding in that same sentence."""
+    sentence = _norm(sentence_of(text, start, end))
+    matched = _norm(text[start:end])
+    return any(
+        a.rule in (rule.id, rule.category)
+        and matched in _norm(a.match or "")
+        and _norm(a.context or "") == sentence
+        for a in allowances
+    )
+
+
 def preload(config: BlameSettings | None = None) -> None:
     """Compile every rule now (e.g. in a background thread at start-up), so the
     first scans do not pay for it. Optional: rules otherwise compile on first use."""
@@ -508,11 +526,14 @@ def scan(
     quoted = _quoted_spans(text)
     allow_all: set[str] = set()
     allow_text: set[tuple[str, str]] = set()
+    in_context: list[Allowance] = []
     for a in list(allowed) + find_allowances(text):
         if a.match is None:
             allow_all.add(a.rule)
-        else:
+        elif a.context is None:
             allow_text.add((a.rule, _norm(a.match)))
+        else:
+            in_context.append(a)
     raw.sort(key=lambda t: (t[0], -t[1], t[2]))
     lines = _Lines(text)
     findings: list[Finding] = []
@@ -525,6 +546,8 @@ def scan(
             continue
         matched = text[start:end]
         if allow_text and _text_allowed(allow_text, rule, matched):
+            continue
+        if in_context and _allowed_here(in_context, rule, text, start, end):
             continue
         # One finding per category for overlapping text (the earliest, longest wins).
         if any(c == rule.category and a < end and b > start for a, b, c in taken[-8:]):

@@ -5,6 +5,7 @@ One grammar, used by the reader, the writer, the blame engine and ``pmtui lint``
     <!-- pmtui: step timeline -->
     <!-- pmtui: allow human-error -->
     <!-- pmtui: allow should-have "matched text" -->
+    <!-- pmtui: allow should-have "matched text" in "the sentence it stood in" -->
     <!-- pmtui: ignore-next-line -->
     <!-- pmtui: off -->
     <!-- pmtui: on -->
@@ -48,18 +49,27 @@ def parse_comment(text: str) -> tuple[str, str] | None:
 def parse_allow(args: str) -> Allowance:
     """The arguments of an ``allow`` comment: a rule id, then optionally the text."""
     rule, rest = _json_or_word(args)
+    match, rest = _quoted(rest)
+    context = None
     rest = rest.strip()
-    match: str | None = None
-    if rest:
-        if rest.startswith("“") and "”" in rest:
-            match = rest[1 : rest.index("”")]
-        else:
-            try:
-                value, _ = json.JSONDecoder().raw_decode(rest)
-                match = value if isinstance(value, str) else str(value)
-            except json.JSONDecodeError:
-                match = rest.strip('"')
-    return Allowance(rule=rule, match=match)
+    if match is not None and (rest.startswith("in ") or rest.startswith("in\t")):
+        context, _ = _quoted(rest[2:])
+    return Allowance(rule=rule, match=match, context=context)
+
+
+def _quoted(text: str) -> tuple[str | None, str]:
+    """A leading JSON string (or curly-quoted text) and what follows it."""
+    text = text.strip()
+    if not text:
+        return None, ""
+    if text.startswith("“") and "”" in text:
+        end = text.index("”")
+        return text[1:end], text[end + 1 :]
+    try:
+        value, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError:
+        return text.strip('"'), ""
+    return (value if isinstance(value, str) else str(value)), text[end:]
 
 
 def find_allowances(text: str) -> list[Allowance]:
@@ -77,6 +87,8 @@ def format_allow(allowance: Allowance) -> str:
     text = f"<!-- pmtui: allow {rule}"
     if allowance.match is not None:
         text += " " + json.dumps(allowance.match, ensure_ascii=False)
+        if allowance.context is not None:
+            text += " in " + json.dumps(allowance.context, ensure_ascii=False)
     # A ">" inside could end the comment early ("-->"); JSON can spell it \u003e.
     text = text.replace(">", "\\u003e")
     return text + " -->"

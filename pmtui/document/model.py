@@ -133,11 +133,15 @@ class ExtraSection(_Model):
 
 class Allowance(_Model):
     """A blame warning the team chose to allow, stored in the file as
-    ``<!-- pmtui: allow RULE_ID -->`` (whole document) or
-    ``<!-- pmtui: allow RULE_ID "matched text" -->`` (only that text)."""
+    ``<!-- pmtui: allow RULE_ID -->`` (the whole document),
+    ``<!-- pmtui: allow RULE_ID "matched text" -->`` (that text anywhere) or
+    ``<!-- pmtui: allow RULE_ID "matched text" in "the sentence" -->`` (that text in that
+    sentence only: what the wizard's Allow saves; it lapses when the sentence is edited)."""
 
     rule: str
     match: str | None = None
+    #: The sentence the allowed text stood in (the warning is allowed there only).
+    context: str | None = None
 
 
 class MeetingItem(_Model):

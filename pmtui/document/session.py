@@ -370,9 +370,22 @@ class DraftSession:
         """Every finding in the document (fields and action-item checks)."""
         return self.checker.document(self.doc)
 
-    def allow(self, finding: Finding, *, whole_document: bool = False) -> None:
-        """Mark a warning as allowed (saved in the file as the engine's comment)."""
-        allowance = Allowance(rule=finding.rule, match=None if whole_document else finding.match)
+    def allow(
+        self, finding: Finding, *, text: str | None = None, whole_document: bool = False
+    ) -> None:
+        """Mark a warning as allowed (saved in the file as the engine's comment). With
+        the field's ``text``, only there: in the sentence the warning is in, which lapses
+        when that sentence changes; else the matched text anywhere in the document."""
+        from pmtui.blame.engine import sentence_of
+
+        context = None
+        if text is not None and 0 <= finding.start < finding.end <= len(text):
+            context = sentence_of(text, finding.start, finding.end)
+        allowance = Allowance(
+            rule=finding.rule,
+            match=None if whole_document else finding.match,
+            context=None if whole_document else context,
+        )
         if allowance not in self.doc.allowed:
             self.doc.allowed = [*self.doc.allowed, allowance]
             self.changed()

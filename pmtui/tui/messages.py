@@ -45,6 +45,7 @@ class JumpToField(Message):
 
 @dataclass
 class AllowFinding(Message):
-    """The user allowed a warning (saved in the file)."""
+    """The user allowed a warning (saved in the file), in ``field`` when known."""
 
     finding: Finding
+    field: str | None = None

@@ -146,3 +146,24 @@ async def test_a_name_the_document_gives_counts_as_a_person_while_typing(
         assert panel.field == "summary"
         assert panel.findings, "no warning for a named cause with the author's name"
         assert any(f.category == "named_cause" for f in panel.findings)
+
+
+async def test_allow_is_for_that_field_and_review_says_what_was_allowed(clock: FakeClock) -> None:
+    app = make_app(clock, new_title="")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Who caused this?")
+        await settle(pilot, 0.1)
+        screen = wizard(app)
+        await pilot.press("ctrl+l")
+        await settle(pilot, 0.1)
+        assert screen.session.doc.allowed[0].context == "Who caused this?"
+        # The same question in the summary still warns: the allowance was for the title.
+        screen.query_one("#summary", TextArea).focus()
+        await type_text(pilot, "We asked: who caused this?")
+        await settle(pilot, 0.1)
+        assert screen.query_one(WarningPanel).findings
+        await pilot.press("ctrl+r")
+        await settle(pilot, 0.2)
+        title = str(screen.query_one("#review-warnings-title").render())
+        assert "Warnings: 1" in title and "allowed: 1" in title

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList
 
-from pmtui.document.fields import step_of
+from pmtui.document.fields import get_text, step_of
 from pmtui.document.model import STEP_TITLES, STEPS
 from pmtui.tui.errors import reporting
 from pmtui.tui.messages import (
@@ -198,13 +198,14 @@ class WizardScreen(SessionScreen):
         if not panel.findings:
             self.notify("No warning to allow in this field.")
             return
-        self.post_message(AllowFinding(panel.findings[0]))
+        self.post_message(AllowFinding(panel.findings[0], panel.field))
 
     @on(AllowFinding)
     def _allow(self, message: AllowFinding) -> None:
         if self.session.read_only:
             return
-        self.session.allow(message.finding)
+        text = get_text(self.session.doc, message.field) if message.field else None
+        self.session.allow(message.finding, text=text)
         pane = self.pane()
         pane.scan_all()
         panel = self.query_one(WarningPanel)

@@ -94,4 +94,4 @@ class WarningPanel(Vertical):
     @on(Button.Pressed, "#warning-allow")
     def _allow(self) -> None:
         if self.findings:
-            self.post_message(AllowFinding(self.findings[0]))
+            self.post_message(AllowFinding(self.findings[0], self.field))

@@ -75,10 +75,12 @@ class ReviewPane(StepPane):
                     id=f"w{i}:{found.field}",
                 )
             )
+        allowed = self.session.checker.allowed_count(doc)
+        waved = f" · allowed: {allowed}" if allowed else ""
         title = (
-            f"[b]Warnings: {len(findings)}[/b] (enter: go to the field)"
+            f"[b]Warnings: {len(findings)}[/b]{waved} (enter: go to the field)"
             if findings
-            else "[b]No warnings.[/b] The language is blameless."
+            else f"[b]No warnings.[/b]{waved} The language is blameless."
         )
         self.query_one("#review-warnings-title", Static).update(title)
 
