@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import ColumnKey
 
 from pmtui.tui.app import pmtui_app
 from pmtui.tui.errors import reporting
@@ -169,7 +170,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "blameless post-mortems"
         table = self.query_one(DataTable)
-        table.add_column("Title", key="title")
+        table.add_column("Title", key="title", width=self._title_width())
         table.add_column("Date", key="date", width=10)
         table.add_column("Sev", key="severity", width=5)
         table.add_column("Done", key="complete", width=10)
@@ -177,6 +178,20 @@ class HomeScreen(Screen[None]):
         table.focus()
         # Read the folder once the screen is up: start-up never waits for it.
         self.call_after_refresh(self.reload)
+
+    def _title_width(self) -> int:
+        """The title column gets what the other columns leave (they are never cut)."""
+        others = 10 + 5 + 10 + 5  # date, severity, done, warnings
+        padding = 2 * 5 + 2 + 2  # cell padding, the scroll bar, the body's padding
+        return max(12, (self.app.size.width or 80) - others - padding)
+
+    def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        column = table.columns.get(ColumnKey("title"))
+        width = self._title_width()
+        if column is not None and column.width != width:
+            column.width = width
+            table.refresh(layout=True)
 
     def on_screen_resume(self) -> None:
         if self.loaded:  # back from the wizard: the list may have changed

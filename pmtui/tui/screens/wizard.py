@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList
+from textual.widgets import Button, ContentSwitcher, Header, OptionList
 
 from pmtui.document.fields import get_text, step_of
 from pmtui.document.model import STEP_TITLES, STEPS
@@ -26,11 +26,13 @@ from pmtui.tui.messages import (
 )
 from pmtui.tui.ordering import drain
 from pmtui.tui.screens.session_screen import SessionScreen
+from pmtui.tui.widgets.footer import PmtuiFooter
 from pmtui.tui.widgets.step_list import StepList
 from pmtui.tui.widgets.steps import STEP_PANES, StepPane
 from pmtui.tui.widgets.warning_panel import WarningPanel
 
 if TYPE_CHECKING:
+    from pmtui.blame import Finding
     from pmtui.document.session import DraftSession
 
 #: Seconds of quiet before the step list's counts are recomputed.
@@ -106,7 +108,7 @@ class WizardScreen(SessionScreen):
                     for step in STEPS:
                         yield STEP_PANES[step](self.session)
                 yield WarningPanel()
-        yield Footer(compact=True)
+        yield PmtuiFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -173,11 +175,20 @@ class WizardScreen(SessionScreen):
 
     @on(FieldFindings)
     def _field_findings(self, message: FieldFindings) -> None:
-        self.query_one(WarningPanel).show(message.field, message.label, message.findings)
+        self._show_warnings(message.field, message.label, message.findings)
 
     @on(FieldFocused)
     def _field_focused(self, message: FieldFocused) -> None:
-        self.query_one(WarningPanel).show(message.field, message.label, message.findings)
+        self._show_warnings(message.field, message.label, message.findings)
+
+    def _show_warnings(self, field: str, label: str, findings: list[Finding]) -> None:
+        self.query_one(WarningPanel).show(field, label, findings)
+        # The panel grows with its warnings; the field being edited stays in view.
+        self.call_after_refresh(self._focused_in_view)
+
+    def _focused_in_view(self) -> None:
+        if self.focused is not None:
+            self.focused.scroll_visible(animate=False)
 
     @on(DocumentEdited)
     def _document_edited(self, message: DocumentEdited) -> None:

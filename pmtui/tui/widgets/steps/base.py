@@ -247,6 +247,8 @@ class StepPane(Vertical):
             chosen = next((b for b in self.query(Button) if b.focusable), None)
         if chosen is None:
             return False
+        if isinstance(chosen, BlameTextArea) and chosen.cursor_location == (0, 0):
+            chosen.move_cursor(chosen.document.end)  # typing goes after what is there
         self.screen.set_focus(chosen)
         return True
 
@@ -383,10 +385,15 @@ class ListStepPane(StepPane):
                 yield Static("", classes="row-title")
                 yield from self.compose_editor()
             with Horizontal(classes="buttons"):
-                label = f"Add {self.ITEM_NAME} (alt+n)"
-                yield Button(label, id="add-row", classes="edit", compact=True)
+                yield Button(
+                    f"Add {self.ITEM_NAME}",
+                    id="add-row",
+                    classes="edit",
+                    compact=True,
+                    tooltip=f"Add a {self.ITEM_NAME} after the current one (alt+n)",
+                )
                 yield from self.compose_buttons()
-            yield Static(self.HEADER, classes="table-header")
+            yield Static(Content(self.HEADER), classes="table-header")
             yield RowTable(
                 lambda: len(self.rows()),
                 self._table_line,

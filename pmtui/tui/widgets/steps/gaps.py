@@ -15,7 +15,14 @@ from pmtui.tui.widgets.steps.base import ListStepPane
 
 
 def fix_label(gap_type: GapType | None) -> str:
-    return f"Fix: {gap_type.fix_category}" if gap_type else "Fix: choose a type"
+    if gap_type is None:
+        return "Fix category: choose the gap's type"
+    return f"Fix category: {gap_type.fix_category}"
+
+
+def done_label(done: bool) -> str:
+    """The checkbox says it in words too, not only by colour."""
+    return "Fixed ✓" if done else "Not fixed yet"
 
 
 #: Widest "Detection" … "Communication" type name, for the table's column.
@@ -28,7 +35,7 @@ class GapsPane(ListStepPane):
     FIELD = "gaps"
     ITEM_NAME = "gap"
     ROW_LABEL = "Gap"
-    HEADER = f"  Fixed  {'Type':<{TYPE_WIDTH}}  Gap  → fix category"
+    HEADER = f"    {'Type':<{TYPE_WIDTH}}  Gap  (→ fix category)"
     GUIDANCE = (
         "[b]Every incident reveals one or more gaps.[/b]\n\n"
         + "\n".join(
@@ -50,7 +57,7 @@ class GapsPane(ListStepPane):
 
     def render_row(self, index: int) -> Content:
         gap = self.doc.gaps[index]
-        mark = Content.from_markup("[$success]✓ fixed[/] ") if gap.done else Content("☐       ")
+        mark = Content.from_markup("[$success]✓[/] ") if gap.done else Content("☐ ")
         kind = gap.type.value if gap.type else "(no type)"
         text = gap.text.replace("\n", " ") or "…"
         fix = f"  → {gap.type.fix_category}" if gap.type else ""
@@ -78,15 +85,15 @@ class GapsPane(ListStepPane):
                 classes="gap-type",
                 on_edit=self._type_edited,
             )
-            yield Static(fix_label(None), id="gap-fix", classes="gap-fix")
             yield FieldCheckbox(
                 "gaps[0].done",
-                "Fixed",
+                "Not fixed yet",
                 False,
                 id="gap-done",
                 classes="gap-done",
                 on_edit=self._done_edited,
             )
+        yield Static(fix_label(None), id="gap-fix", classes="gap-fix")
 
     def load_row(self, index: int) -> None:
         gap = self.doc.gaps[index]
@@ -95,7 +102,9 @@ class GapsPane(ListStepPane):
         )
         self.query_one("#gap-type", FieldSelect).load(gap.type, field_path=f"gaps[{index}].type")
         self.query_one("#gap-fix", Static).update(fix_label(gap.type))
-        self.query_one("#gap-done", FieldCheckbox).load(gap.done, field_path=f"gaps[{index}].done")
+        done = self.query_one("#gap-done", FieldCheckbox)
+        done.load(gap.done, field_path=f"gaps[{index}].done")
+        done.label = done_label(gap.done)
 
     def _type_edited(self, value: Any) -> None:
         index = self.current
@@ -111,6 +120,7 @@ class GapsPane(ListStepPane):
         index = self.current
         if self.session.read_only or not 0 <= index < len(self.doc.gaps):
             return
+        self.query_one("#gap-done", FieldCheckbox).label = done_label(bool(value))
         if self.doc.gaps[index].done != bool(value):
             self.doc.gaps[index].done = bool(value)
             self.row_edited(f"gaps[{index}].done")

@@ -99,8 +99,16 @@ class TimelinePane(ListStepPane):
         show_error(self.query_one("#time-error", Static), None)
 
     def compose_buttons(self) -> ComposeResult:
-        yield Button("Sort by time (alt+s)", id="sort", classes="edit", compact=True)
-        yield Button("Fill duration", id="fill-duration", classes="edit", compact=True)
+        yield Button(
+            "Sort by time", id="sort", classes="edit", compact=True, tooltip="alt+s; ctrl+z undoes"
+        )
+        yield Button(
+            "Fill duration",
+            id="fill-duration",
+            classes="edit",
+            compact=True,
+            tooltip="Duration = the last row's time minus the first's (asks before replacing)",
+        )
 
     def _time_edited(self, text: str) -> None:
         index = self.current
