@@ -143,8 +143,12 @@ async def test_the_focused_why_stays_visible_above_the_warning_panel(clock: Fake
         assert visible.y <= area.region.y < visible.bottom
 
 
-async def test_step_list_badges_fit_at_80_columns(clock: FakeClock, saved_doc: Path) -> None:
-    app = make_app(clock, open_path=saved_doc)
+async def test_step_list_badges_fit_at_80_columns(clock: FakeClock, tmp_path: Path) -> None:
+    doc = full_doc()
+    doc.action_items[0].owner = ""  # a warning on "5 Action items", the longest name
+    path = tmp_path / "pm.md"
+    save(doc, path)
+    app = make_app(clock, open_path=path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, 0.3)
         steps = wizard(app).query_one(StepList)
