@@ -221,11 +221,10 @@ class StepPane(Vertical):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
         if isinstance(widget, BlameInput | BlameTextArea):
-            self.post_message(
-                FieldFocused(
-                    widget.field_path, widget.field_label, self.findings_for(widget.field_path)
-                )
-            )
+            findings = self.field_findings.get(widget.field_path)
+            if findings is None:  # focused before the pane's first scan
+                findings = self._scan_widget(widget)
+            self.post_message(FieldFocused(widget.field_path, widget.field_label, findings))
 
     # -- navigation --------------------------------------------------------------
 
