@@ -35,14 +35,14 @@ def test_meeting_records_the_time_spent(tmp_path: Path, isolated_dirs: Path) -> 
     start_meeting(tmux, sample)
     try:
         tmux.wait_for("Ground rules", timeout=30)
+        started = time.monotonic()  # before the start: an upper bound of the first item
         tmux.palette("Start meeting", "Start the agenda clock")
         tmux.wait_for("Running")
-        started = time.monotonic()
         # The state line counts the item's elapsed time: wait for it to show 5 s.
         tmux.wait_for("00:05 of 5 min", timeout=15)
         tmux.palette("Next agenda item", "Move on; time now counts")
-        moved = time.monotonic() - started
         tmux.wait_for("2/5 Walk through Five Whys")
+        moved = time.monotonic() - started
         tmux.palette("End meeting", "Stop the clock and save")
         tmux.wait_for("Meeting ended")
         tmux.keys("C-q")

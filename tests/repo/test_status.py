@@ -4,8 +4,6 @@ and every other byte kept), the lock is respected, and a file that changed is re
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from pmtui.document.lock import DocumentLock, LockHeld
 from pmtui.document.markdown import read_markdown
 from pmtui.document.model import Status
 from pmtui.repo.status import StatusError, patch_status, replace_cell, set_status
+from tests.fakes import OtherPmtui
 from tests.repo.conftest import checkout
 
 
@@ -86,16 +85,14 @@ def test_lock_of_another_pmtui_is_respected(tmp_path: Path) -> None:
     path = tmp_path / "pm.md"
     path.write_text(checkout(), encoding="utf-8")
     before = path.read_bytes()
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    other = OtherPmtui(path)
     try:
-        DocumentLock.acquire(path, pid=other.pid)
         with pytest.raises(LockHeld) as held:
             set_status(path, 0, Status.DONE)
         assert held.value.pid == other.pid
         assert path.read_bytes() == before
     finally:
-        other.kill()
-        other.wait()
+        other.stop()
 
 
 def test_our_own_open_session_counts_as_holding_the_file(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ import pytest
 from textual.widgets import Checkbox, DataTable, Input, Static
 
 from pmtui.config import Settings
-from pmtui.document.lock import DocumentLock
 from pmtui.document.markdown import read_markdown
 from pmtui.document.model import Status
 from pmtui.tui.app import PmtuiApp
@@ -114,13 +113,11 @@ async def test_status_changed_in_place_in_the_file(clock: FakeClock, pm: Path) -
 async def test_status_not_written_while_another_pmtui_holds_the_file(
     clock: FakeClock, pm: Path
 ) -> None:
-    import subprocess
-    import sys
+    from tests.fakes import OtherPmtui
 
     path = pm / "2024-01-10-checkout.md"
     before = path.read_bytes()
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    DocumentLock.acquire(path, pid=other.pid)
+    other = OtherPmtui(path)
     try:
         app = make(clock, pm)
         async with app.run_test(size=(120, 30), notifications=True) as pilot:
@@ -134,8 +131,7 @@ async def test_status_not_written_while_another_pmtui_holds_the_file(
                 "Alert on payment-provider error rate"
             )
     finally:
-        other.kill()
-        other.wait()
+        other.stop()
     assert path.read_bytes() == before
 
 
