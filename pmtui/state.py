@@ -1,6 +1,7 @@
 """What pmtui remembers between runs that is not the document: the theme picked in the
-palette (and, per file, UI state such as the step it was on). A JSON file in the state
-folder, written atomically; a missing or damaged file is simply empty. No Textual here."""
+palette and, per file (keyed by its resolved path, the :data:`MAX_FILES` most recent),
+UI state such as the wizard step it was on. A JSON file in the state folder, written
+atomically; a missing or damaged file is simply empty. No Textual here."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from pmtui.files import read_regular
 STATE_FILE = "state.json"
 #: The largest state file read (it is pmtui's own; anything larger is not).
 MAX_STATE_BYTES = 4_000_000
+#: Files whose UI state is remembered; the least recently used beyond this are forgotten.
+MAX_FILES = 500
 
 
 def state_file() -> Path:
@@ -59,3 +62,60 @@ def remember_theme(name: str, configured: str | None) -> None:
     data = load_state()
     data["theme"] = {"name": name, "configured": configured}
     save_state(data)
+
+
+# --------------------------------------------------------------------------- per file
+
+
+def file_key(path: Path) -> str:
+    """The key of a file's entry: its resolved path (a symlink or a relative path to the
+    same file finds the same entry)."""
+    return str(Path(path).expanduser().resolve())
+
+
+def file_state(path: Path) -> dict[str, Any]:
+    """What is remembered for the file at ``path`` (``{}`` when nothing is)."""
+    files = load_state().get("files")
+    entry = files.get(file_key(path)) if isinstance(files, dict) else None
+    return dict(entry) if isinstance(entry, dict) else {}
+
+
+def remember_for_file(path: Path, **values: Any) -> None:
+    """Remember ``values`` for the file at ``path`` (JSON values; ``None`` forgets one).
+    Only the :data:`MAX_FILES` files remembered most recently are kept."""
+    data = load_state()
+    files = data.get("files")
+    if not isinstance(files, dict):
+        files = {}
+    key = file_key(path)
+    entry = files.get(key)
+    entry = dict(entry) if isinstance(entry, dict) else {}
+    updated = {name: value for name, value in {**entry, **values}.items() if value is not None}
+    if key in files and updated == entry:
+        return  # nothing new: the state file is not written again
+    updated["used"] = max((_used(e) for e in files.values()), default=0) + 1
+    files[key] = updated
+    for old in sorted(files, key=lambda k: _used(files[k]))[: max(0, len(files) - MAX_FILES)]:
+        del files[old]
+    data["files"] = files
+    save_state(data)
+
+
+def _used(entry: object) -> int:
+    """The entry's place in the order files were remembered in (0 when unknown)."""
+    used = entry.get("used", 0) if isinstance(entry, dict) else 0
+    return used if isinstance(used, int) else 0
+
+
+def last_step(path: Path) -> str | None:
+    """The wizard step last shown for the file at ``path``, if one is remembered."""
+    from pmtui.document.model import STEPS
+
+    step = file_state(path).get("step")
+    return step if isinstance(step, str) and step in STEPS else None
+
+
+def remember_step(path: Path, step: str) -> None:
+    """Remember the wizard step shown for the file at ``path`` (the file is not touched:
+    moving between steps leaves a post-mortem kept in git unchanged)."""
+    remember_for_file(path, step=step)

@@ -26,6 +26,7 @@ FIELD_STEPS: dict[str, str] = {
     "action_items": "actions",
     "learnings": "learnings",
     "extra_sections": "review",
+    "above_title": "review",
 }
 
 
@@ -52,6 +53,8 @@ def text_fields(doc: Postmortem) -> Iterator[tuple[str, str, str]]:
         yield f"learnings[{i}]", "learnings", learning
     for i, extra in enumerate(doc.extra_sections):
         yield f"extra_sections[{i}].body", FIELD_STEPS["extra_sections"], extra.body
+    if doc.above_title:
+        yield "above_title", FIELD_STEPS["above_title"], doc.above_title
 
 
 def split_path(path: str) -> tuple[str, int | None, str | None]:

@@ -199,6 +199,9 @@ STEP_TITLES: dict[str, str] = {
 
 
 class Postmortem(_Model):
+    #: Whatever stood above the ``# Post-Mortem:`` title (front matter, notes, headings),
+    #: kept verbatim and written back above it.
+    above_title: str = ""
     title: str = ""
     date: dt.date | None = None
     duration: str = ""

@@ -30,6 +30,7 @@ from pmtui.errors import UserError
 
 if TYPE_CHECKING:
     from pmtui.blame import Checker, DocumentFinding, Finding
+    from pmtui.document.storage import ReadBase
 
 
 class DraftSession:
@@ -43,7 +44,9 @@ class DraftSession:
         read_only_reason: why it is read-only, in words (None when it is not).
         autosaver: decides when unsaved changes are written.
         stamp: the version of ``path`` last read or written (None: no file yet).
-        base: that version's document (the base of a three-way merge).
+        merge_base: that version's document (the base of a three-way merge).
+        read_base: that version's text and where its fields are (a save patches it,
+            rewriting only the lines of what changed; None for a new draft).
         external: a change made on disk by someone else, not resolved yet.
     """
 
@@ -56,7 +59,7 @@ class DraftSession:
         read_only: bool = False,
         clock: Clock = time.monotonic,
         checker: Checker | None = None,
-        stamp: FileStamp | None = None,
+        base: ReadBase | None = None,
     ) -> None:
         self.doc = doc
         self.path = path
@@ -64,8 +67,9 @@ class DraftSession:
         self.read_only = read_only
         self.read_only_reason: str | None = "open in another pmtui" if read_only else None
         self.autosaver = Autosaver(clock)
-        self.stamp = stamp
-        self.base = doc.model_copy(deep=True)
+        self.read_base = base
+        self.stamp = base.stamp if base is not None else None
+        self.merge_base = base.doc if base is not None else doc.model_copy(deep=True)
         self.external: ExternalChange | None = None
         if checker is None:
             from pmtui.blame import Checker
@@ -104,7 +108,7 @@ class DraftSession:
         """
         from pmtui.document import storage
 
-        doc, stamp = storage.load_stamped(path)
+        doc, base = storage.load_with_base(path)
         lock = None
         reason = "open in another pmtui" if read_only else None
         if not read_only:
@@ -113,7 +117,7 @@ class DraftSession:
             except LockUnavailable as exc:
                 read_only, reason = True, f"{exc}; opened read-only, nothing will be saved"
         session = cls(
-            doc, path, lock=lock, read_only=read_only, clock=clock, checker=checker, stamp=stamp
+            doc, path, lock=lock, read_only=read_only, clock=clock, checker=checker, base=base
         )
         session.read_only_reason = reason
         return session
@@ -135,7 +139,7 @@ class DraftSession:
         checker = checker or Checker()
         date = checker.today()
         path, lock = _claim(title or "untitled", date, folder)
-        doc = Postmortem(title=title, date=date, wizard_step="facts")
+        doc = Postmortem(title=title, date=date)
         session = cls(doc, path, lock=lock, clock=clock, checker=checker)
         session.provisional_name = not title
         if title:
@@ -189,12 +193,13 @@ class DraftSession:
         if self.external is not None:
             raise ExternalChangeError(self.path, look(self.path, self.stamp))
         try:
-            self.stamp = storage.save(doc, self.path, expected=self.stamp)
+            written = storage.save(doc, self.path, base=self.read_base, expected=self.stamp)
         except ExternalChangeError as exc:
-            self.external = ExternalChange.found(self.path, self.base, exc.look)
+            self.external = ExternalChange.found(self.path, self.merge_base, exc.look)
             self.last_error = self.external.message()
             raise
-        self.base = doc.model_copy(deep=True) if copy else doc
+        self.read_base, self.stamp = written, written.stamp
+        self.merge_base = written.doc
 
     def due_snapshot(self) -> tuple[Postmortem, int] | None:
         """When an autosave is due: a copy of the document to write off the UI
@@ -294,7 +299,7 @@ class DraftSession:
                 return None
             if pending is not None and pending.same_version(found):
                 return None
-            self.external = ExternalChange.found(self.path, self.base, found)
+            self.external = ExternalChange.found(self.path, self.merge_base, found)
             self.last_error = self.external.message()
             return self.external
 
@@ -305,12 +310,23 @@ class DraftSession:
             raise UserError(f"{self.path}: there is no readable version on disk to reload")
         with self._write_lock:
             self.doc = change.theirs.model_copy(deep=True)
-            self.base = change.theirs
-            self.stamp = change.stamp
+            self._rebase(change.theirs, change.stamp)
             self.external = None
             self.last_error = None
             self._written = self._snapshots
         self.autosaver.saved()
+
+    def _rebase(self, theirs: Postmortem, stamp: FileStamp | None) -> None:
+        """Their version is now the one saves build on (hold ``_write_lock``)."""
+        from pmtui.document import storage
+
+        self.merge_base, self.stamp = theirs, stamp
+        try:  # their exact text, so the next save patches it (a small git diff)
+            _, base = storage.load_with_base(self.path)
+        except UserError:
+            self.read_base = None
+        else:
+            self.read_base = base if base.stamp == stamp else None
 
     def merge(self) -> None:
         """Merge the session's document and theirs field by field; then the merged
@@ -325,8 +341,7 @@ class DraftSession:
             raise MergeConflict(self.path, merged.conflict_labels())
         with self._write_lock:
             self.doc = merged.doc
-            self.base = change.theirs
-            self.stamp = change.stamp
+            self._rebase(change.theirs, change.stamp)
             self.external = None
             self.last_error = None
         if merged.mine or self.dirty:
@@ -343,11 +358,11 @@ class DraftSession:
         lock = DocumentLock.acquire(copy)
         try:
             with self._write_lock:
-                stamp = storage.save(self.doc, copy, expected=None)
+                written = storage.save(self.doc, copy, expected=None)
                 if self.lock is not None:
                     self.lock.release()
-                self.lock, self.path, self.stamp = lock, copy, stamp
-                self.base = self.doc.model_copy(deep=True)
+                self.lock, self.path, self.stamp = lock, copy, written.stamp
+                self.read_base, self.merge_base = written, written.doc
                 self.external = None
                 self.last_error = None
                 self.provisional_name = False

@@ -9,6 +9,10 @@ A write given the :class:`~pmtui.document.stamp.FileStamp` of the version it rep
 (``expected=``) first checks, just before the rename, that the file's bytes are still
 that version, and otherwise raises :class:`~pmtui.document.external.ExternalChangeError`
 and writes nothing: a change made on disk by someone else is never overwritten.
+
+A file opened for editing keeps a :class:`ReadBase` (what it held when read or last
+written); :func:`save` with it changes only the lines of the fields that changed
+(:func:`pmtui.document.markdown.patch`), so a post-mortem kept in git shows small diffs.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from pathlib import Path
 
 from pmtui import paths
 from pmtui.document.errors import DocumentError, StorageError
-from pmtui.document.markdown import from_markdown, to_markdown
+from pmtui.document.markdown import SourceMap, from_markdown, patched, read_markdown, to_markdown
 from pmtui.document.model import Postmortem
 from pmtui.document.stamp import FileStamp, look
 from pmtui.files import FileReadError, read_regular, read_regular_stat, reason
@@ -36,12 +40,14 @@ from pmtui.files import FileReadError, read_regular, read_regular_stat, reason
 __all__ = [
     "DocumentError",
     "Listing",
+    "ReadBase",
     "StorageError",
     "atomic_write_bytes",
     "atomic_write_text",
     "list_postmortems",
     "load",
     "load_stamped",
+    "load_with_base",
     "move_to_trash",
     "new_path",
     "parse",
@@ -104,6 +110,32 @@ def load_stamped(path: Path) -> tuple[Postmortem, FileStamp]:
     path = Path(path)
     data, stamp = read_bytes(path)
     return parse(data, path), stamp
+
+
+@dataclass(frozen=True)
+class ReadBase:
+    """What a file held when it was read or last written: its exact ``text``, the
+    document read from it (``doc``, never edited: a copy of what the user edits), where
+    each field sits in it (``sources``; None until known) and its ``stamp`` (the version
+    on disk). Passed to :func:`save`, which rewrites only the lines of what changed,
+    refuses to write over a version it did not read, and returns the next base."""
+
+    text: str
+    doc: Postmortem
+    sources: SourceMap | None = None
+    stamp: FileStamp | None = None
+
+
+def load_with_base(path: Path) -> tuple[Postmortem, ReadBase]:
+    """Read a post-mortem file for editing: the document, and the base a save patches."""
+    path = Path(path)
+    data, stamp = read_bytes(path)
+    text = decode(data, path)
+    try:
+        doc, sources = read_markdown(text, str(path))
+    except DocumentError as exc:
+        raise exc.at(path) from None
+    return doc, ReadBase(text, doc.model_copy(deep=True), sources, stamp)
 
 
 # --------------------------------------------------------------------------- writing
@@ -209,13 +241,32 @@ def ensure_folder(folder: Path) -> None:
         raise StorageError(f"cannot create folder {folder}: {reason(exc)}") from None
 
 
-def save(doc: Postmortem, path: Path, *, expected: Expected = UNCHECKED) -> FileStamp:
-    """Write ``doc`` as Markdown to ``path`` atomically (creating its folder); returns the
-    stamp of the version written. ``expected``: see :func:`atomic_write_bytes`."""
+def save(
+    doc: Postmortem,
+    path: Path,
+    *,
+    base: ReadBase | None = None,
+    expected: Expected = UNCHECKED,
+) -> ReadBase:
+    """Write ``doc`` as Markdown to ``path`` atomically (creating its folder).
+
+    With ``base`` (what the file held when read or last written) only the lines of the
+    fields that changed since are rewritten, every other line kept byte for byte, and the
+    file must still be that version (else :class:`ExternalChangeError`, nothing written);
+    without, the whole document is written after the template, checked against
+    ``expected`` when given. Returns the base for the next save (its ``stamp`` is the
+    version written).
+    """
     path = Path(path)
-    text = to_markdown(doc)
+    if base is None:
+        text, sources = to_markdown(doc), None
+    else:
+        text, sources = patched(base.text, base.doc, doc, base.sources)
     ensure_folder(path.parent)
-    return atomic_write_text(path, text, expected=expected)
+    if base is not None and base.stamp is not None and expected is UNCHECKED:
+        expected = base.stamp
+    stamp = atomic_write_text(path, text, expected=expected)
+    return ReadBase(text, doc.model_copy(deep=True), sources, stamp)
 
 
 # --------------------------------------------------------------------------- naming

@@ -1,6 +1,9 @@
-"""Read and write of a large post-mortem: 1,000 timeline rows and 200 action items.
+"""Read, write and patch (a save that rewrites one changed cell) of post-mortems:
 
-Target: <= 50 ms each (median and p95 printed). Run:
+- a large one (1,000 timeline rows and 200 action items): target <= 50 ms each;
+- the worst case of issue 14.8, a 2.5 MB line of ``[`` (was 29 s to open, 60 s a save);
+
+each as a ratio to the same operation on a 10-row document, in one run. Run:
 ``.venv/bin/python -m tests.benchmarks document``
 """
 
@@ -12,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from pmtui.document.markdown import from_markdown, to_markdown
+from pmtui.document.markdown import from_markdown, patched, read_markdown, to_markdown
 from pmtui.document.model import (
     ActionItem,
     GapType,
@@ -27,7 +30,7 @@ RUNS = 40
 TARGET_MS = 50.0
 
 
-def big_document() -> Postmortem:
+def big_document(rows: int = 1000, actions: int = 200) -> Postmortem:
     start = dt.datetime(2024, 3, 5, 0, 0)
     events = [
         "Alert fired: checkout error rate above 5% (p99 2.5s)",
@@ -41,7 +44,7 @@ def big_document() -> Postmortem:
             time=(start + dt.timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M"),
             event=f"{events[i % len(events)]} (step {i})",
         )
-        for i in range(1000)
+        for i in range(rows)
     ]
     statuses = list(Status)
     actions = [
@@ -52,7 +55,7 @@ def big_document() -> Postmortem:
             status=statuses[i % 3],
             verification="A bad config fails the build" if i % 2 else "",
         )
-        for i in range(200)
+        for i in range(actions)
     ]
     return Postmortem(
         title="Checkout outage after config change",
@@ -100,7 +103,52 @@ def _report(name: str, samples: tuple[list[float], list[float]]) -> None:
     )
 
 
+def brackets_document() -> Postmortem:
+    """Issue 14.8's worst case: a summary that is one 2.5 MB line of ``[``."""
+    return Postmortem(title="Brackets", summary="[" * 2_500_000)
+
+
+def _patch_case(doc: Postmortem) -> Callable[[Any], object]:
+    """A save of ``doc`` with its title edited, patched over the text it was read from
+    (what a session's save does: patch, then the check that it reads back)."""
+    text = to_markdown(doc)
+    base, sources = read_markdown(text)
+    new = base.model_copy(update={"title": base.title + " (edited)"})
+
+    def save(_: object) -> object:
+        out, found = patched(text, base, new, sources)
+        assert found is not None, "the patch fell back to a full rewrite"
+        return out
+
+    return save
+
+
+def _sizes() -> None:
+    """Each operation's median, and its ratio to the 10-row document's."""
+    cases = [
+        ("10 rows", big_document(rows=10, actions=2), RUNS),
+        ("1,000 rows", big_document(), RUNS),
+        ("2.5 MB [", brackets_document(), 5),
+    ]
+    base: dict[str, float] = {}
+    print(f"{'document':<11} {'chars':>10}  {'read':>16}  {'write':>16}  {'patch':>16}")
+    for name, doc, runs in cases:
+        text = to_markdown(doc)
+        assert from_markdown(text) == doc, f"round trip failed on {name}"
+        row = []
+        for what, func, arg in (
+            ("read", from_markdown, text),
+            ("write", to_markdown, doc),
+            ("patch", _patch_case(doc), None),
+        ):
+            median = _stats(_time(func, arg, runs)[1])[0]  # CPU time
+            base.setdefault(what, median)
+            row.append(f"{median:8.1f} ms {median / base[what]:5.0f}x")
+        print(f"{name:<11} {len(text):>10,}  " + "  ".join(row))
+
+
 def main() -> None:
+    _sizes()
     doc = big_document()
     text = to_markdown(doc)
     assert from_markdown(text) == doc, "round trip failed on the benchmark document"

@@ -53,7 +53,7 @@ def main() -> None:
         session.stamp, session.external = real_stamp, None
 
         def checked_save() -> None:
-            session.stamp = storage.save(doc, path, expected=session.stamp)
+            session.stamp = storage.save(doc, path, expected=session.stamp).stamp
 
         unchecked = _median_ms(lambda: storage.save(doc, path))
         _, session.stamp = storage.load_stamped(path)

@@ -148,6 +148,7 @@ def postmortems(draw: st.DrawFn) -> Postmortem:
         )
     )
     return Postmortem(
+        above_title=draw(bodies),
         title=draw(text),
         date=draw(st.none() | dates),
         duration=draw(text),

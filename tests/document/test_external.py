@@ -105,7 +105,7 @@ def test_same_size_same_mtime_rewrite_is_still_caught_before_a_save(saved: Path)
 
 def test_save_with_the_expected_stamp_writes_and_returns_the_new_one(saved: Path) -> None:
     _, stamp = storage.load_stamped(saved)
-    new = storage.save(doc(summary="Edited."), saved, expected=stamp)
+    new = storage.save(doc(summary="Edited."), saved, expected=stamp).stamp
     assert new == storage.load_stamped(saved)[1]
     assert storage.load(saved).summary == "Edited."
 

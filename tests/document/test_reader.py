@@ -282,11 +282,19 @@ def test_hand_written_status_words(written: str, status: Status) -> None:
 
 @pytest.mark.parametrize(
     ("written", "time"),
-    [("14:02 UTC", "14:02"), ("14:02Z", "14:02"), ("2024-03-05T14:02", "2024-03-05 14:02")],
+    [
+        ("14:02 UTC", "14:02"),
+        ("14:02Z", "14:02"),
+        ("2024-03-05T14:02", "2024-03-05 14:02"),
+        ("9:07", "09:07"),
+        ("2024-03-05 9:07", "2024-03-05 09:07"),
+    ],
 )
 def test_hand_written_timeline_times(written: str, time: str) -> None:
     text = (FIXTURES / "full.md").read_text().replace("| 14:02 |", f"| {written} |")
-    assert from_markdown(text).timeline[0].time == time
+    doc = from_markdown(text)
+    assert doc.timeline[0].time == time
+    assert f"| {time} |" in to_markdown(doc)  # written in full (an unedited row is kept)
 
 
 def test_a_filled_column_pmtui_cannot_keep_is_refused_not_dropped() -> None:
@@ -333,3 +341,31 @@ def test_an_event_without_a_time_says_so(time: str) -> None:
         "pm.md:14: timeline row 1 has an event but no time; "
         "write the time as HH:MM or YYYY-MM-DD HH:MM (UTC)"
     )
+
+
+# --------------------------------------------------------------------------- above the title
+
+
+def test_a_section_heading_above_the_title_stays_there_and_is_not_read() -> None:
+    """Issue 14.6: a heading above the title moved under it on save and, read again,
+    became a real section (the Timeline step emptied after one edit and reopen)."""
+    above = "## Timeline\n| Time | Event |\n|---|---|\n| 08:00 | not this one |"
+    text = above + "\n\n" + (FIXTURES / "full.md").read_text()
+    doc = from_markdown(text)
+    assert doc.above_title == above
+    assert [e.time for e in doc.timeline] == ["14:02", "16:05"]
+    doc.summary = "Edited once."
+    written = to_markdown(doc)
+    assert written.startswith(above + "\n\n# Post-Mortem: ")
+    again = from_markdown(written)
+    assert again == doc
+    assert to_markdown(again) == written
+
+
+def test_front_matter_and_comments_above_the_title_are_kept_verbatim() -> None:
+    above = "---\ntitle: Checkout outage\ntags: [payments]\n---\n<!-- reviewed by ops -->"
+    text = above + "\n# Post-Mortem: T\n"
+    doc = from_markdown(text)
+    assert doc.above_title == above
+    assert to_markdown(doc).startswith(above + "\n\n# Post-Mortem: T\n")
+    assert doc.extra_sections == []

@@ -77,3 +77,57 @@ def test_hand_written_files_read_or_fail_cleanly_and_write_back_stably(source: s
     written = to_markdown(doc)
     assert from_markdown(written) == doc
     assert to_markdown(from_markdown(written)) == written
+
+
+#: What people put above the title: front matter, notes, comments, headings of sections
+#: pmtui knows (which must stay where they are, not become sections).
+ABOVE_TITLE_LINES = [
+    "---", "title: Checkout outage", "tags: [a, b]", "<!-- a note -->",
+    "<!-- pmtui: step facts -->", '<!-- pmtui: allow r "m" -->', "## Timeline",
+    "| Time (UTC) | Event |", "|---|---|", "| 10:00 | x |", "## Summary", "Some text",
+    "# H1", "# Post-Mortem", "[ref]: http://x", "", "Draft", "## Five Whys", "1. Why: a",
+    "- item", "> quote", "===", "    indented", "**Date:** 2024-01-01",
+]  # fmt: skip
+above_title = st.lists(
+    st.one_of(st.sampled_from(ABOVE_TITLE_LINES), text.map(lambda s: s.replace("\n", " "))),
+    min_size=1,
+    max_size=8,
+).map("\n".join)
+
+
+def _assert_stable(source: str) -> None:
+    """write(read(x)) is stable: written again it reads as itself and writes the same."""
+    try:
+        doc = from_markdown(source, "f.md")
+    except DocumentError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("f.md")
+        return
+    written = to_markdown(doc)
+    again = from_markdown(written)
+    assert again == doc
+    assert to_markdown(again) == written
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(above_title, postmortems())
+@example("## Timeline\n| Time (UTC) | Event |\n|---|---|\n| 10:00 | x |", Postmortem())
+@example("---\ntitle: x\n---", Postmortem())
+def test_text_above_the_title_is_kept_where_it_was(above: str, doc: Postmortem) -> None:
+    doc = doc.model_copy(update={"above_title": ""})
+    source = above + "\n" + to_markdown(doc)
+    try:
+        read = from_markdown(source)
+    except DocumentError:  # e.g. an unclosed fence above swallows the title: one line
+        return
+    below = read.model_copy(update={"above_title": "", "allowed": doc.allowed})
+    assert below.model_copy(update={"wizard_step": doc.wizard_step}) == doc  # nothing moved in
+    written = to_markdown(read)
+    assert written.startswith(read.above_title)
+    _assert_stable(source)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.just(""), above_title), hand_written)
+def test_write_of_read_is_a_fixed_point(above: str, source: str) -> None:
+    """The fuzz property of issue 14.6: write(read(x)) == write(read(write(read(x))))."""
+    _assert_stable(f"{above}\n{source}" if above else source)

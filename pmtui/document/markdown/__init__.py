@@ -4,6 +4,8 @@
 - :func:`from_markdown` / :func:`read_markdown` (:mod:`.reader`) parse with markdown-it-py,
   one function per known section (:data:`.sections.READERS`), and say where each field
   came from (:mod:`.sourcemap`);
+- :func:`patch` (:mod:`.patch`) writes a changed document over the text it was read
+  from, changing only the lines of what changed (git-friendly saves);
 - :mod:`.text` turns one field's plain text into Markdown source and back;
 - :mod:`.syntax` holds the shapes both sides know (headings, fields, placeholders);
 - :mod:`.tables`, :mod:`.blocks` and :mod:`.meeting` (the ``## Meeting`` section).
@@ -12,6 +14,7 @@ pmtui's own notes live in HTML comments (:mod:`pmtui.document.comments`).
 """
 
 from pmtui.document.markdown.blocks import close_open_blocks
+from pmtui.document.markdown.patch import patch, patched
 from pmtui.document.markdown.reader import from_markdown, read_markdown
 from pmtui.document.markdown.sourcemap import SourceMap, Span
 from pmtui.document.markdown.writer import to_markdown
@@ -21,6 +24,8 @@ __all__ = [
     "Span",
     "close_open_blocks",
     "from_markdown",
+    "patch",
+    "patched",
     "read_markdown",
     "to_markdown",
 ]

@@ -25,7 +25,7 @@ from pmtui.document.errors import DocumentError
 from pmtui.document.markdown import sections
 from pmtui.document.markdown.blocks import Block, Section, close_open_blocks, split_blocks
 from pmtui.document.markdown.blocks import strip_blank_lines as _strip
-from pmtui.document.markdown.sourcemap import SourceMap
+from pmtui.document.markdown.sourcemap import Layout, Lines, SectionLayout, SourceMap
 from pmtui.document.markdown.syntax import FIELD_KEYS, FIELD_RE, TITLE_RE, is_placeholder
 from pmtui.document.markdown.text import MD_BLOCKS, parse_inline
 from pmtui.document.model import (
@@ -93,7 +93,10 @@ class Reader:
         self.env: dict[str, Any] = {}
         #: Line indices some top-level block covers (others are blank or link definitions).
         self.owned: set[int] = set()
-        self.sources = SourceMap(lines)
+        self.layout = Layout()
+        self.sources = SourceMap(lines, layout=self.layout)
+        #: The known section being read (its readers record their rows and items in it).
+        self.section: SectionLayout = SectionLayout((0, 0), 0)
 
     # ------------------------------------------------------------------ helpers
 
@@ -153,6 +156,13 @@ class Reader:
     def has_unowned_text(self, start: int, end: int) -> bool:
         return any(i not in self.owned and self.lines[i].strip(" \t") for i in range(start, end))
 
+    def trimmed(self, first: int, last: int) -> Lines:
+        """Lines [first, last) without the blank lines at their end."""
+        last = min(last, len(self.lines))
+        while last > first + 1 and not self.lines[last - 1].strip(" \t"):
+            last -= 1
+        return first, last
+
     # ------------------------------------------------------------------ top level
 
     def read(self, tokens: list[Token]) -> Postmortem:
@@ -165,11 +175,10 @@ class Reader:
         self.sources.add(
             "title", title_block.first, self.column_of(title_block.first, title_src or "#")
         )
-
-        for block in blocks[:title_index]:
-            self._preamble_block(block)
+        self._title_layout(title_block, heading_src, title_src)
 
         self.owned = {i for block in blocks for i in range(block.first, block.last)}
+        above_title = self._above_title(blocks[:title_index], title_block.first)
         parts: list[Section] = [Section(None, start=0, end=len(self.lines))]
         for block in blocks[title_index + 1 :]:
             if block.kind == "heading_open" and block.tokens[0].tag == "h2":
@@ -189,15 +198,17 @@ class Reader:
             self._section(part)
 
         preamble = False
-        if self.preamble or self.has_unowned_text(0, parts[0].end):
-            body = self.joined(self.preamble, 0, parts[0].end)
+        header_start = title_block.last
+        if self.preamble or self.has_unowned_text(header_start, parts[0].end):
+            body = self.joined(self.preamble, header_start, parts[0].end)
             kept = close_open_blocks(_strip(body))
             if kept:
                 self.extra.insert(0, ExtraSection(heading="", body=kept))
                 preamble = True
-        self._number_extra_sections(preamble)
+        self._number_extra_sections(preamble, header_start)
         values = dict(self.data)
         values.update(
+            above_title=above_title,
             title=title,
             extra_sections=self.extra,
             allowed=self.allowed,
@@ -206,7 +217,7 @@ class Reader:
         doc: Postmortem = self.build(Postmortem, title_block.first, "post-mortem", **values)
         return doc
 
-    def _number_extra_sections(self, preamble: bool) -> None:
+    def _number_extra_sections(self, preamble: bool, header_start: int) -> None:
         """Kept sections were recorded as ``extra:N`` while reading; free text from the
         header, kept as section 0, is known only at the end."""
         spans = self.sources.spans
@@ -216,7 +227,7 @@ class Reader:
             if span is not None:
                 spans[f"extra_sections[{index + offset}].body"] = span
         if preamble:
-            first = self.preamble[0][0] if self.preamble else 0
+            first = self.preamble[0][0] if self.preamble else header_start
             self.sources.add("extra_sections[0].body", first, 0)
 
     def _find_title(self, blocks: list[Block]) -> int:
@@ -231,6 +242,32 @@ class Reader:
             'no "# Post-Mortem: <title>" heading; is this a pmtui post-mortem?', first_line
         )
 
+    def _title_layout(self, block: Block, heading_src: str, title_src: str) -> None:
+        layout = self.layout
+        layout.title = (block.first, block.last)
+        layout.header_end = block.last
+        if block.last - block.first != 1:
+            return  # a setext heading: rewritten whole
+        raw = self.lines[block.first]
+        at = raw.find(heading_src) if heading_src else -1
+        if at >= 0 and raw.count(heading_src) == 1:
+            end = at + len(heading_src)
+            layout.title_value = (end - len(title_src), end)
+
+    def _above_title(self, blocks: list[Block], title_line: int) -> str:
+        """What stands above the title, verbatim (pmtui's comments there are read)."""
+        parts = []
+        for block in blocks:
+            if not self._comment_block(block):
+                parts.append((block.first, block.last, self.verbatim(block.first, block.last)))
+        if not parts and not self.has_unowned_text(0, title_line):
+            return ""
+        text = _strip(self.joined(parts, 0, title_line))
+        if text:
+            first = next(i for i in range(title_line) if self.lines[i].strip(" \t"))
+            self.sources.add("above_title", first, 0, title_line - 1)
+        return text
+
     def _preamble_block(self, block: Block) -> None:
         if self._comment_block(block):
             return
@@ -240,13 +277,18 @@ class Reader:
         """A block made only of pmtui comments: read them; False for any other block."""
         if block.kind != "html_block":
             return False
-        notes = [line.strip() for line in block.tokens[0].content.split("\n") if line.strip()]
-        parsed = [comments.parse_comment(note) for note in notes]
+        notes = [
+            (block.first + i, line.strip())
+            for i, line in enumerate(block.tokens[0].content.split("\n"))
+            if line.strip()
+        ]
+        parsed = [comments.parse_comment(note) for _, note in notes]
         if not parsed or not all(parsed):
             return False
-        for found in parsed:
+        for (line, _), found in zip(notes, parsed, strict=True):
             assert found is not None
             kind, args = found
+            self.layout.comments.append((line, kind, args))
             if kind == "step" and args in STEPS:
                 self.step = args
             elif kind == "allow":
@@ -266,6 +308,9 @@ class Reader:
                 continue
             value_src = match.group(2).rstrip(" \t")
             self.sources.add(key, line, self.column_of(line, value_src) if value_src else len(raw))
+            indent = len(raw) - len(raw.lstrip(" \t"))
+            self.layout.fields[key] = (line, indent + match.start(2))
+            self.layout.header_end = max(self.layout.header_end, block.last)
             self._header_field(key, value_src, line)
         if unknown:
             self.preamble.append((block.first, block.last, unknown))
@@ -313,7 +358,15 @@ class Reader:
             self.keep(section)
             return
         self.seen.add(key)
+        self.section = SectionLayout(
+            (heading.first, heading.last), min(section.end, len(self.lines))
+        )
         leftover = sections.READERS[key](self, section.blocks)
+        kept = {id(block) for block in leftover}
+        used = [block for block in section.blocks if id(block) not in kept]
+        if used:
+            self.section.content = self.trimmed(used[0].first, used[-1].last)
+        self.layout.sections[key] = self.section
         if leftover or self.has_unowned_text(section.start, section.end):
             self.keep(Section(heading, leftover, section.start, section.end))
 

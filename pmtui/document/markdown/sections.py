@@ -12,6 +12,7 @@ from markdown_it.token import Token
 
 from pmtui.document.markdown import meeting
 from pmtui.document.markdown.blocks import Block
+from pmtui.document.markdown.sourcemap import Item, Table
 from pmtui.document.markdown.syntax import (
     CHECKBOX_RE,
     GAP_TYPE_RE,
@@ -58,6 +59,7 @@ def _paragraphs(reader: Reader, blocks: list[Block], kind: str, field: str) -> s
             value = "\n".join(reader.verbatim(block.first, block.last)).strip("\n")
             anchors.append((base, block.first + 1, 1))
         parts.append(value)
+        reader.section.paragraphs.append((reader.trimmed(block.first, block.last), value))
     if blocks:
         reader.sources.add(field, blocks[0].first, 0, blocks[-1].last - 1, anchors=tuple(anchors))
     return "\n\n".join(parts)
@@ -117,11 +119,14 @@ def _add_cells(
 def read_timeline(reader: Reader, blocks: list[Block]) -> list[Block]:
     tables, leftover = _tables(blocks)
     entries: list[TimelineEntry] = []
-    for table in tables:
+    layout = reader.section
+    for number, table in enumerate(tables):
         header, rows = header_and_rows(table)
         columns = match_columns(header, {"time": "time", "event": "event"}, ("time", "event"))
         _refuse_unknown_columns(reader, "timeline", header, columns, rows)
+        layout.tables.append(Table(table.first, columns, len(header)))
         for line, cells in rows:
+            layout.items.append(Item((line, line + 1), None, number))
             time_src, event_src = (
                 cell_source(cells, columns, "time"),
                 cell_source(cells, columns, "event"),
@@ -140,6 +145,7 @@ def read_timeline(reader: Reader, blocks: list[Block]) -> list[Block]:
                 )
             event = "" if is_placeholder("event", event_src) else reader.text(event_src)
             _add_cells(reader, f"timeline[{len(entries)}]", line, columns, ("time", "event"))
+            layout.items[-1].index = len(entries)
             entries.append(
                 reader.build(
                     TimelineEntry,
@@ -169,11 +175,14 @@ _ACTION_FIELDS = ("action", "owner", "due", "status", "verification")
 def read_actions(reader: Reader, blocks: list[Block]) -> list[Block]:
     tables, leftover = _tables(blocks)
     items: list[ActionItem] = []
-    for table in tables:
+    layout = reader.section
+    for number, table in enumerate(tables):
         header, rows = header_and_rows(table)
         columns = match_columns(header, _ACTION_COLUMNS, _ACTION_FIELDS)
         _refuse_unknown_columns(reader, "action items", header, columns, rows)
+        layout.tables.append(Table(table.first, columns, len(header)))
         for line, cells in rows:
+            layout.items.append(Item((line, line + 1), None, number))
             sources = {
                 k: cell_source(cells, columns, k) for k in ("action", "owner", "due", "status")
             }
@@ -194,6 +203,7 @@ def read_actions(reader: Reader, blocks: list[Block]) -> list[Block]:
             if not placeholders["due"]:
                 due = reader.date(reader.text(sources["due"]), line, f"{what}: due")
             _add_cells(reader, f"action_items[{len(items)}]", line, columns, _ACTION_FIELDS)
+            layout.items[-1].index = len(items)
             items.append(
                 reader.build(
                     ActionItem,
@@ -226,18 +236,21 @@ def _status(reader: Reader, value: str, line: int, what: str) -> Status:
 def _list_items(
     reader: Reader, blocks: list[Block]
 ) -> tuple[list[tuple[int, str, str]], list[Block]]:
-    """(line, first paragraph source, other blocks as text) of each item of the lists."""
+    """(line, first paragraph source, other blocks as text) of each item of the lists;
+    each item's lines go into the section's layout (not yet read as a model entry)."""
     items: list[tuple[int, str, str]] = []
     leftover: list[Block] = []
     for block in blocks:
         if block.kind not in ("bullet_list_open", "ordered_list_open"):
             leftover.append(block)
             continue
-        items.extend(_items_of(reader, block))
+        for line, end, first_src, rest in _items_of(reader, block):
+            reader.section.items.append(Item(reader.trimmed(line, end), None))
+            items.append((line, first_src, rest))
     return items, leftover
 
 
-def _items_of(reader: Reader, block: Block) -> Iterator[tuple[int, str, str]]:
+def _items_of(reader: Reader, block: Block) -> Iterator[tuple[int, int, str, str]]:
     tokens = block.tokens
     i = 1
     while i < len(tokens) - 1:
@@ -252,8 +265,8 @@ def _items_of(reader: Reader, block: Block) -> Iterator[tuple[int, str, str]]:
             if depth == 0:
                 break
             j += 1
-        line = tok.map[0] if tok.map else block.first
-        yield (line, *_item_text(reader, tokens[i + 1 : j]))
+        line, end = tok.map if tok.map else (block.first, block.last)
+        yield (line, min(end, block.last), *_item_text(reader, tokens[i + 1 : j]))
         i = j + 1
 
 
@@ -294,7 +307,8 @@ def _with_rest(reader: Reader, source: str, rest: str) -> str:
 def read_whys(reader: Reader, blocks: list[Block]) -> list[Block]:
     items, leftover = _list_items(reader, blocks)
     whys: list[tuple[str, bool]] = []
-    for line, first_src, rest in items:
+    for number, (line, first_src, rest) in enumerate(items):
+        reader.section.items[number].index = len(whys)
         src = WHY_RE.sub("", first_src, count=1)
         if is_placeholder("why", src) and not rest:
             whys.append(("", True))
@@ -307,6 +321,9 @@ def read_whys(reader: Reader, blocks: list[Block]) -> list[Block]:
             raise reader.error("Five Whys has more than 5 answers; keep at most 5", line)
     while whys and whys[-1][1]:
         whys.pop()
+    for item in reader.section.items:  # trailing placeholders read as no answer at all
+        if item.index is not None and item.index >= len(whys):
+            item.index = None
     if len(whys) > 5:
         raise reader.error("Five Whys has more than 5 answers; keep at most 5", items[5][0])
     reader.data["five_whys"] = [text for text, _ in whys]
@@ -316,7 +333,7 @@ def read_whys(reader: Reader, blocks: list[Block]) -> list[Block]:
 def read_gaps(reader: Reader, blocks: list[Block]) -> list[Block]:
     items, leftover = _list_items(reader, blocks)
     gaps: list[ProcessGap] = []
-    for line, first_src, rest in items:
+    for number, (line, first_src, rest) in enumerate(items):
         src = first_src
         done = False
         box = CHECKBOX_RE.match(src)
@@ -330,6 +347,7 @@ def read_gaps(reader: Reader, blocks: list[Block]) -> list[Block]:
             src = src[typed.end() :]
         elif is_placeholder("gap", src) and not rest:
             continue
+        reader.section.items[number].index = len(gaps)
         reader.sources.add(f"gaps[{len(gaps)}]", line, reader.column_of(line, first_src))
         reader.sources.add(
             f"gaps[{len(gaps)}].text", line, reader.column_of(line, src or first_src)
@@ -342,9 +360,10 @@ def read_gaps(reader: Reader, blocks: list[Block]) -> list[Block]:
 def read_learnings(reader: Reader, blocks: list[Block]) -> list[Block]:
     items, leftover = _list_items(reader, blocks)
     learnings: list[str] = []
-    for line, first_src, rest in items:
+    for number, (line, first_src, rest) in enumerate(items):
         if is_placeholder("learning", first_src) and not rest:
             continue
+        reader.section.items[number].index = len(learnings)
         reader.sources.add(f"learnings[{len(learnings)}]", line, reader.column_of(line, first_src))
         learnings.append(_with_rest(reader, first_src, rest))
     reader.data["learnings"] = learnings

@@ -3,6 +3,8 @@ their titles (or by position when no title is known)."""
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.token import Token
 
 from pmtui.document.markdown.blocks import Block
@@ -65,19 +67,36 @@ def match_columns(
 def cell_starts(line: str) -> list[int]:
     """0-based column where each cell's content starts in a table row's source line
     (pipes escaped with a backslash or inside code spans do not split cells)."""
-    starts: list[int] = []
-    i = 0
+    starts = []
+    for start, end in row_segments(line):
+        while start < end and line[start] in " \t":
+            start += 1
+        starts.append(start)
+    return starts
+
+
+_ROW_SPECIAL_RE = re.compile(r"[\\`|]")
+
+
+def row_segments(line: str) -> list[tuple[int, int]]:
+    """Where each cell of a table row's source line is: (start, end) between its pipes,
+    padding included (pipes escaped with a backslash or inside code spans do not split
+    cells; nothing after a trailing pipe is a cell)."""
+    segments: list[tuple[int, int]] = []
     n = len(line)
-    while i < n and line[i] in " \t":
-        i += 1
+    i = n - len(line.lstrip(" \t"))
     if i < n and line[i] == "|":
         i += 1
     cell_start = i
     in_code = 0
-    while i <= n:
-        ch = line[i] if i < n else "|"
-        if ch == "\\" and i + 1 < n:
-            i += 2
+    while True:
+        found = _ROW_SPECIAL_RE.search(line, i)
+        if found is None:
+            break
+        i = found.start()
+        ch = line[i]
+        if ch == "\\":
+            i += 2 if i + 1 < n else 1
             continue
         if ch == "`":
             run = 1
@@ -86,12 +105,30 @@ def cell_starts(line: str) -> list[int]:
             in_code = 0 if in_code == run else (in_code or run)
             i += run
             continue
-        if (ch == "|" and not in_code) or i == n:
-            if i < n or line[cell_start:].strip(" \t"):  # no cell after a trailing pipe
-                j = cell_start
-                while j < i and line[j] in " \t":
-                    j += 1
-                starts.append(j)
+        if not in_code:
+            segments.append((cell_start, i))
             cell_start = i + 1
         i += 1
-    return starts
+    if line[cell_start:].strip(" \t"):
+        segments.append((cell_start, n))
+    return segments
+
+
+def rewrite_cell(line: str, segment: tuple[int, int], source: str) -> str:
+    """``line`` with the cell at ``segment`` holding ``source`` instead, padded as the cell
+    was (the same width when it fits, so aligned pipes stay aligned)."""
+    start, end = segment
+    raw = line[start:end]
+    content = raw.strip(" \t")
+    if content:
+        lead = raw[: len(raw) - len(raw.lstrip(" \t"))]
+        trail = len(raw) - len(raw.rstrip(" \t"))
+    else:
+        lead = raw[:1] if raw else ""
+        trail = 1 if len(raw) > 1 else 0
+    pad = max(min(trail, 1), len(raw) - len(lead) - len(source))
+    if not source:
+        pad = max(len(raw) - len(lead), 0)
+    if end == len(line):  # the last cell, with no pipe after it: no trailing spaces
+        pad = 0
+    return line[:start] + lead + source + " " * pad + line[end:]

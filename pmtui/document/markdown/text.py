@@ -12,17 +12,60 @@ No Textual here; markdown-it-py does the parsing.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+_BRACKET_RUN_RE = re.compile(r"[\[!]+")
+
+
+def _bracket_run(state: StateInline, silent: bool) -> bool:
+    """Inline rule: a run of ``[`` and ``!`` with no ``]`` anywhere after it is literal.
+
+    Only a ``]`` can close a link or image label, so without one every ``[`` (and the
+    ``!`` of an image) ends up in the text anyway; markdown-it gets there one character
+    at a time, scanning ahead for a label end from each ``[`` (25 µs a character: a
+    2.5 MB line of ``[`` took 29 s). This takes the whole run at once. The last ``]``
+    of the source is looked up once per parse (kept in the state's position cache under
+    the key -1, never a position).
+    """
+    src, pos = state.src, state.pos
+    if src[pos] not in "[!":
+        return False
+    last_close = state.cache.get(-1)
+    if last_close is None:
+        last_close = state.cache[-1] = src.rfind("]")
+    if last_close > pos:
+        return False
+    run = _BRACKET_RUN_RE.match(src, pos, state.posMax)
+    end = run.end() if run else pos + 1
+    if not silent:
+        # markdown-it-py >= 4.3 buffers pending text; older versions keep a str
+        append = getattr(state, "append_pending", None)
+        if append is not None:
+            append(src[pos:end])
+        else:
+            state.pending += src[pos:end]
+    state.pos = end
+    return True
+
+
+def _parser(*disabled: str) -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    md.inline.ruler.before("link", "bracket_run", _bracket_run)
+    return md.disable(list(disabled)) if disabled else md
+
+
 #: The one parser configuration used to read and to check what is written.
-MD = MarkdownIt("commonmark").enable("table")
+MD = _parser()
 #: The same, block structure only: the reader parses each value's inline text on demand.
-MD_BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
+MD_BLOCKS = _parser("inline")
 
 BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
@@ -196,15 +239,31 @@ def _multi_line(text: str, escape: _Escaper) -> list[str]:
     return out
 
 
+#: The link reference definitions (``[label]: url``) of the document being written: a
+#: value is checked as the reader will parse it, where ``[a][label]`` is a link.
+_REFERENCES: ContextVar[dict[str, Any] | None] = ContextVar("references", default=None)
+
+
+@contextlib.contextmanager
+def references(env: dict[str, Any] | None) -> Iterator[None]:
+    """Write values checked against ``env`` (a block parse's environment) meanwhile."""
+    token = _REFERENCES.set(env)
+    try:
+        yield
+    finally:
+        _REFERENCES.reset(token)
+
+
 def _verified(text: str, render: Callable[[_Escaper], str]) -> str:
     if not _INLINE_SPECIAL_RE.search(text) and "\n" not in text:
         fast = render(_TIERS[0])
         if fast == text or not _INLINE_SPECIAL_RE.search(fast):
             return fast
+    env = _REFERENCES.get()
     candidate = ""
     for escape in _TIERS:
         candidate = render(escape)
-        if parse_inline(candidate) == text:
+        if parse_inline(candidate, env) == text:
             return candidate
     return candidate
 

@@ -7,6 +7,7 @@ placeholder of the spec's template by accident (:mod:`.syntax`).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -24,14 +25,33 @@ from pmtui.document.markdown.syntax import (
     section_key,
 )
 from pmtui.document.markdown.text import MD_BLOCKS
-from pmtui.document.model import ExtraSection, Postmortem, ProcessGap
+from pmtui.document.model import ActionItem, ExtraSection, Postmortem, ProcessGap, TimelineEntry
 from pmtui.document.templates import render
 
 TEMPLATE_NAME = "postmortem.md.j2"
 
 
-def to_markdown(doc: Postmortem) -> str:
-    """The post-mortem as Markdown after the spec's template."""
+def to_markdown(doc: Postmortem, *, references_from: Postmortem | None = None) -> str:
+    """The post-mortem as Markdown after the spec's template. Values are written to read
+    back among the link reference definitions of ``references_from`` (default: ``doc``),
+    for a part of a document rendered on its own."""
+    with writing(references_from or doc):
+        return _to_markdown(doc)
+
+
+def writing(doc: Postmortem) -> contextlib.AbstractContextManager[None]:
+    """Values of ``doc`` are written meanwhile to read back in ``doc``'s file: checked
+    against the link reference definitions its kept text holds."""
+    kept = [doc.above_title, *(section.body for section in doc.extra_sections)]
+    if not any("]:" in body for body in kept):
+        return text.references(None)
+    env: dict[str, Any] = {}
+    for body in kept:
+        MD_BLOCKS.parse(body, env)
+    return text.references(env)
+
+
+def _to_markdown(doc: Postmortem) -> str:
     written = _written_sections(doc)
     extra = list(doc.extra_sections)
     preamble = None
@@ -49,6 +69,7 @@ def to_markdown(doc: Postmortem) -> str:
     notes += [comments.format_allow(a) for a in doc.allowed]
 
     context = {
+        "above_title": kept_body(doc.above_title),
         "title": text.to_heading(doc.title, reserved("title")),
         "date": times.format_date(doc.date),
         "duration": text.to_line(doc.duration, reserved("duration")),
@@ -58,25 +79,13 @@ def to_markdown(doc: Postmortem) -> str:
         "preamble": preamble,
         "summary": _paragraphs(doc.summary, "summary"),
         "impact": None if doc.impact is None else _paragraphs(doc.impact, "impact"),
-        "timeline": [
-            {"time": e.time, "event": text.to_cell(e.event, reserved("event"))}
-            for e in doc.timeline
-        ],
+        "timeline": [timeline_cells(entry) for entry in doc.timeline],
         "five_whys": [
             _indented(text.to_lines(why, reserved("why")), "   ") for why in doc.five_whys
         ],
         "gaps": [_gap_context(gap) for gap in doc.gaps],
         "with_verification": any(item.verification for item in doc.action_items),
-        "action_items": [
-            {
-                "action": text.to_cell(item.action, reserved("action")),
-                "owner": text.to_cell(item.owner, reserved("owner")),
-                "due": times.format_date(item.due),
-                "status": item.status.value,
-                "verification": text.to_cell(item.verification, reserved("verification")),
-            }
-            for item in doc.action_items
-        ],
+        "action_items": [action_cells(item) for item in doc.action_items],
         "learnings": [
             _indented(text.to_lines(value, reserved("learning")), "  ") for value in doc.learnings
         ],
@@ -89,6 +98,22 @@ def to_markdown(doc: Postmortem) -> str:
     except UnicodeEncodeError:  # lone surrogates (a broken paste) cannot be stored
         out = re.sub("[\ud800-\udfff]", "\ufffd", out)
     return out
+
+
+def timeline_cells(entry: TimelineEntry) -> dict[str, str]:
+    """The Markdown source of each cell of a timeline row (by field name)."""
+    return {"time": entry.time, "event": text.to_cell(entry.event, reserved("event"))}
+
+
+def action_cells(item: ActionItem) -> dict[str, str]:
+    """The Markdown source of each cell of an action item's row (by field name)."""
+    return {
+        "action": text.to_cell(item.action, reserved("action")),
+        "owner": text.to_cell(item.owner, reserved("owner")),
+        "due": times.format_date(item.due),
+        "status": item.status.value,
+        "verification": text.to_cell(item.verification, reserved("verification")),
+    }
 
 
 def _written_sections(doc: Postmortem) -> set[str]:

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Header, OptionList
 
+from pmtui import state
 from pmtui.document.fields import get_text, step_of
 from pmtui.document.model import STEP_TITLES, STEPS
 from pmtui.tui.errors import reporting
@@ -92,7 +93,7 @@ class WizardScreen(SessionScreen):
     def __init__(self, session: DraftSession, *, focus_field: str | None = None) -> None:
         super().__init__(session)
         self.initial_field = focus_field
-        self.step = session.doc.wizard_step or "facts"
+        self.step = state.last_step(session.path) or session.doc.wizard_step or "facts"
         #: Warning counts per step from the last whole-document scan.
         self.warning_counts: dict[str, int] = {}
         self._counts_timer: Timer | None = None
@@ -129,9 +130,8 @@ class WizardScreen(SessionScreen):
     def show_step(self, step: str, field: str | None = None, record: bool = True) -> None:
         """Switch to ``step`` and focus ``field`` (or its first field)."""
         self.step = step
-        if record and not self.session.read_only and self.session.doc.wizard_step != step:
-            self.session.doc.wizard_step = step
-            self.session.changed()
+        if record:
+            state.remember_step(self.session.path, step)
         self.query_one("#panes", ContentSwitcher).current = f"step-{step}"
         pane = self.pane(step)
         pane.refresh_view()
