@@ -90,7 +90,7 @@ def startup() -> tuple[float, float, float]:
         env = {**os.environ, "XDG_DATA_HOME": f"{tmp}/data", "XDG_CONFIG_HOME": f"{tmp}/cfg"}
         seed = (
             "import os, sys; sys.path.insert(0, os.getcwd())\n"
-            "from scripts.screenshots import _seed\n_seed()\n"
+            "from tests.snapshots.states import seed\nseed()\n"
         )
         subprocess.run([sys.executable, "-c", seed], check=True, env=env, cwd=ROOT)
         _time(BARE, env), _time(PMTUI, env)  # warm the .pyc and disk caches
