@@ -19,19 +19,20 @@ SIZE = (100, 32)
 
 
 async def _shoot(out: Path) -> list[Path]:
-    from tests.snapshots.states import STATES, app_for
+    from tests.snapshots.states import STATES, app_for, fixed_folders_held
 
     written: list[Path] = []
-    for name, state in STATES.items():
-        app = app_for(state)
-        async with app.run_test(size=SIZE) as pilot:
-            await state.run_before(pilot)
-            written.append(Path(app.save_screenshot(filename=f"{name}.svg", path=str(out))))
-        # A save thread may still be finishing: let it, before the next state empties the
-        # folders it writes to.
-        for thread in threading.enumerate():
-            if thread is not threading.current_thread() and not thread.daemon:
-                thread.join(timeout=10)
+    with fixed_folders_held():
+        for name, state in STATES.items():
+            app = app_for(state)
+            async with app.run_test(size=SIZE) as pilot:
+                await state.run_before(pilot)
+                written.append(Path(app.save_screenshot(filename=f"{name}.svg", path=str(out))))
+            # A save thread may still be finishing: let it, before the next state empties
+            # the folders it writes to.
+            for thread in threading.enumerate():
+                if thread is not threading.current_thread() and not thread.daemon:
+                    thread.join(timeout=10)
     return written
 
 

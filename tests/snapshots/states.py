@@ -8,10 +8,12 @@ Home's folder reads the same), the cursor blink, notifications.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import os
 import shutil
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,15 @@ ROOT = Path("/tmp/pmtui-screens")
 STEPS = ("facts", "timeline", "whys", "gaps", "actions", "learnings", "review")
 
 RunBefore = Callable[[Pilot[None]], Awaitable[None]]
+
+
+@contextlib.contextmanager
+def fixed_folders_held() -> Iterator[None]:
+    """Hold :data:`ROOT` for this process alone (xdist workers and other checkouts on the
+    machine use the same fixed path): an OS lock, released when the block ends."""
+    with open(f"{ROOT}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def use_fixed_folders() -> None:

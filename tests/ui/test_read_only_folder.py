@@ -9,7 +9,7 @@ from pmtui.config import Settings
 from pmtui.tui.screens.home import HomeScreen
 from tests.document.test_new_and_read_only import read_only_folder  # noqa: F401 - fixture
 from tests.ui.conftest import FakeClock, make_app
-from tests.ui.helpers import settle, wizard
+from tests.ui.helpers import settle, until, wizard
 
 
 def messages(app: object) -> list[str]:
@@ -24,7 +24,7 @@ async def test_a_file_in_a_read_only_folder_opens_read_only(
     before = path.read_bytes()
     app = make_app(clock, open_path=path)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
-        await settle(pilot, 0.2)
+        await until(pilot, lambda: any("read-only" in m for m in messages(app)))
         screen = wizard(app)
         assert screen.session.read_only and "read-only" in screen.sub_title
         said = [m for m in messages(app) if "read-only" in m]
@@ -41,7 +41,7 @@ async def test_a_new_draft_in_a_read_only_folder_is_one_clear_line(
     settings = Settings(postmortems_dir=read_only_folder)
     app = make_app(clock, new_title="", settings=settings)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
-        await settle(pilot, 0.2)
+        await until(pilot, lambda: any("new post-mortem" in m for m in messages(app)))
         assert isinstance(app.screen, HomeScreen)
         said = [m for m in messages(app) if "new post-mortem" in m]
         assert len(said) == 1, messages(app)
