@@ -7,33 +7,39 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 from pmtui.errors import ConfigError
 
 
 def binding_ids() -> dict[str, str]:
-    """Every binding id pmtui defines, with what it does."""
-    from pmtui.tui.screens.confirm import ConfirmScreen
-    from pmtui.tui.screens.export import ExportScreen
-    from pmtui.tui.screens.home import HomeScreen
-    from pmtui.tui.screens.meeting import MeetingScreen
-    from pmtui.tui.screens.wizard import WizardScreen
-    from pmtui.tui.widgets.steps import ListStepPane, TimelinePane
+    """Every binding id pmtui defines, with what it does: found on every screen and widget
+    class in ``pmtui.tui``, so a new screen's bindings are remappable without a list to
+    keep up to date."""
+    import importlib
+    import pkgutil
 
+    from textual.dom import DOMNode
+
+    import pmtui.tui
+
+    for module in pkgutil.walk_packages(pmtui.tui.__path__, "pmtui.tui."):
+        importlib.import_module(module.name)
     found: dict[str, str] = {}
-    for owner in (
-        HomeScreen,
-        WizardScreen,
-        ListStepPane,
-        TimelinePane,
-        MeetingScreen,
-        ConfirmScreen,
-        ExportScreen,
-    ):
-        for binding in owner.BINDINGS:
+    for owner in sorted(_subclasses(DOMNode), key=lambda cls: cls.__qualname__):
+        if not owner.__module__.startswith("pmtui."):
+            continue
+        for binding in owner.__dict__.get("BINDINGS", ()):
             if isinstance(binding, Binding) and binding.id:
                 found.setdefault(binding.id, binding.tooltip or binding.description)
     return found
+
+
+def _subclasses(cls: type[DOMNode]) -> set[type[DOMNode]]:
+    every: set[type[DOMNode]] = set()
+    for sub in cls.__subclasses__():
+        every |= {sub, *_subclasses(sub)}
+    return every
 
 
 def check_keymap(keys: Mapping[str, str]) -> dict[str, str]:
