@@ -17,6 +17,8 @@ from typing import Any
 from markdown_it.token import Token
 
 from pmtui.document.markdown import text as mdtext
+from pmtui.document.markdown.blocks import list_items as block_list_items
+from pmtui.document.markdown.blocks import table_cells
 from pmtui.importers.rules import META_KEYS, normalize
 
 _BOLD_LABEL_RE = re.compile(
@@ -463,45 +465,11 @@ def _set_ends(section: Section, end: int) -> None:
 
 def table_rows(block: Block) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header cell sources and (line, cell sources) of each body row of a table block."""
-    header: list[str] = []
-    rows: list[tuple[int, list[str]]] = []
-    in_head = False
-    row: list[str] | None = None
-    line = block.first
-    for tok in block.tokens:
-        if tok.type == "thead_open":
-            in_head = True
-        elif tok.type == "thead_close":
-            in_head = False
-        elif tok.type == "tr_open":
-            row = []
-            line = tok.map[0] if tok.map else line
-        elif tok.type == "inline" and row is not None:
-            row.append(tok.content)
-        elif tok.type == "tr_close" and row is not None:
-            if in_head:
-                header = row
-            else:
-                rows.append((line, row))
-            row = None
-    return header, rows
+    header, rows = table_cells(block)
+    return [c.content for c in header], [(line, [c.content for c in row]) for line, row in rows]
 
 
 def list_items(block: Block) -> Iterator[tuple[int, list[Token]]]:
     """(0-based line, tokens inside) of each item of a top-level list block."""
-    tokens = block.tokens
-    i = 1
-    while i < len(tokens) - 1:
-        tok = tokens[i]
-        if tok.type != "list_item_open":
-            i += 1
-            continue
-        depth = 0
-        j = i
-        while True:
-            depth += tokens[j].nesting
-            if depth == 0:
-                break
-            j += 1
-        yield (tok.map[0] if tok.map else block.first), tokens[i + 1 : j]
-        i = j + 1
+    for line, _end, inside in block_list_items(block):
+        yield line, inside

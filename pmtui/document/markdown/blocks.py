@@ -4,7 +4,9 @@ that keeps a kept block from swallowing what follows it when written back."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from markdown_it.token import Token
 
@@ -109,3 +111,60 @@ def close_open_blocks(body: str) -> str:
 def kept_body(body: str) -> str:
     """A kept section's body as it is written: no blank lines at the ends, blocks closed."""
     return close_open_blocks(strip_blank_lines(body.split("\n")))
+
+
+class TokenRun(Protocol):
+    """What the token walks below need of a block (the reader's and the importers')."""
+
+    tokens: list[Token]
+    first: int
+    last: int
+
+
+def list_items(block: TokenRun) -> Iterator[tuple[int, int, list[Token]]]:
+    """(first line, end line, tokens inside) of each item of a top-level list block
+    (0-based lines, end exclusive, within the block)."""
+    tokens = block.tokens
+    i = 1
+    while i < len(tokens) - 1:
+        tok = tokens[i]
+        if tok.type != "list_item_open":
+            i += 1
+            continue
+        depth = 0
+        j = i
+        while True:
+            depth += tokens[j].nesting
+            if depth == 0:
+                break
+            j += 1
+        line, end = tok.map if tok.map else (block.first, block.last)
+        yield line, min(end, block.last), tokens[i + 1 : j]
+        i = j + 1
+
+
+def table_cells(block: TokenRun) -> tuple[list[Token], list[tuple[int, list[Token]]]]:
+    """The header's cell tokens and (0-based line, cell tokens) of each body row of a
+    table block; a cell token's ``content`` is its Markdown source."""
+    header: list[Token] = []
+    rows: list[tuple[int, list[Token]]] = []
+    in_head = False
+    row: list[Token] | None = None
+    row_line = block.first
+    for tok in block.tokens:
+        if tok.type == "thead_open":
+            in_head = True
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            row = []
+            row_line = tok.map[0] if tok.map else row_line
+        elif tok.type == "inline" and row is not None:
+            row.append(tok)
+        elif tok.type == "tr_close" and row is not None:
+            if in_head:
+                header = row
+            else:
+                rows.append((row_line, row))
+            row = None
+    return header, rows

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from markdown_it.token import Token
 
 from pmtui.document.markdown import meeting
-from pmtui.document.markdown.blocks import Block
+from pmtui.document.markdown.blocks import Block, list_items
 from pmtui.document.markdown.sourcemap import Item, Table
 from pmtui.document.markdown.syntax import (
     CHECKBOX_RE,
@@ -251,23 +251,8 @@ def _list_items(
 
 
 def _items_of(reader: Reader, block: Block) -> Iterator[tuple[int, int, str, str]]:
-    tokens = block.tokens
-    i = 1
-    while i < len(tokens) - 1:
-        tok = tokens[i]
-        if tok.type != "list_item_open":
-            i += 1
-            continue
-        depth = 0
-        j = i
-        while True:
-            depth += tokens[j].nesting
-            if depth == 0:
-                break
-            j += 1
-        line, end = tok.map if tok.map else (block.first, block.last)
-        yield (line, min(end, block.last), *_item_text(reader, tokens[i + 1 : j]))
-        i = j + 1
+    for line, end, inside in list_items(block):
+        yield (line, end, *_item_text(reader, inside))
 
 
 def _item_text(reader: Reader, tokens: list[Token]) -> tuple[str, str]:

@@ -7,7 +7,7 @@ import re
 
 from markdown_it.token import Token
 
-from pmtui.document.markdown.blocks import Block
+from pmtui.document.markdown.blocks import Block, table_cells
 from pmtui.document.markdown.text import parse_inline
 
 
@@ -19,28 +19,8 @@ def cell_source(cells: list[Token], columns: dict[str, int], name: str) -> str:
 
 def header_and_rows(block: Block) -> tuple[list[str], list[tuple[int, list[Token]]]]:
     """Header texts and (line, cell inline tokens) of each body row."""
-    header: list[str] = []
-    rows: list[tuple[int, list[Token]]] = []
-    in_head = False
-    row: list[Token] | None = None
-    row_line = block.first
-    for tok in block.tokens:
-        if tok.type == "thead_open":
-            in_head = True
-        elif tok.type == "thead_close":
-            in_head = False
-        elif tok.type == "tr_open":
-            row = []
-            row_line = tok.map[0] if tok.map else row_line
-        elif tok.type == "inline" and row is not None:
-            row.append(tok)
-        elif tok.type == "tr_close" and row is not None:
-            if in_head:
-                header = [parse_inline(c.content).strip() for c in row]
-            else:
-                rows.append((row_line, row))
-            row = None
-    return header, rows
+    header, rows = table_cells(block)
+    return [parse_inline(cell.content).strip() for cell in header], rows
 
 
 def match_columns(
