@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
-from textual.widgets import Digits, TextArea
+from textual.widgets import TextArea
 
 from pmtui.document import storage
 from pmtui.meeting.agenda import TimerState
@@ -15,6 +15,7 @@ from pmtui.meeting.clock import FakeClock
 from pmtui.tui.app import PmtuiApp
 from pmtui.tui.screens import meeting as meeting_screen
 from pmtui.tui.screens.meeting import MeetingScreen
+from pmtui.tui.widgets.meeting.big import BigNumbers
 from tests.meeting.sample import write_sample
 
 
@@ -59,7 +60,7 @@ def screen_of(pilot: Pilot) -> MeetingScreen:
 
 
 def countdown(pilot: Pilot) -> str:
-    return screen_of(pilot).query_one("#countdown", Digits).value
+    return screen_of(pilot).query_one("#countdown", BigNumbers).value
 
 
 def notifications(pilot: Pilot) -> list[str]:
@@ -180,7 +181,7 @@ async def test_the_step_beside_the_clock_follows_the_agenda(sample: Path, clock:
         await pilot.pause()
         screen = screen_of(pilot)
         await palette(pilot, "Start meeting")
-        expected = [("facts", "timeline"), ("whys",), ("gaps",), ("actions",), ("learnings",)]
+        expected = [("timeline", "facts"), ("whys",), ("gaps",), ("actions",), ("learnings",)]
         for i, steps in enumerate(expected):
             if i:
                 await palette(pilot, "Next agenda item")
@@ -216,7 +217,7 @@ async def test_colour_and_notification_as_time_runs_out(sample: Path, clock: Fak
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         await palette(pilot, "Start meeting")
-        digits = screen_of(pilot).query_one("#countdown", Digits)
+        digits = screen_of(pilot).query_one("#countdown", BigNumbers)
         assert not digits.has_class("-last-minute", "-overtime")
         clock.advance(65)
         await tick(pilot)
