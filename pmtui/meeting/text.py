@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pmtui.document.model import MeetingRecord
 from pmtui.meeting.agenda import MeetingTimer, TimerState, Urgency, short_name
 from pmtui.times import format_countdown, format_mmss
 
@@ -161,3 +162,12 @@ def resumed_text(timer: MeetingTimer) -> str:
 
 def time_up_text(name: str) -> str:
     return f"Time's up for “{name}”. Add 5 minutes (F9) or move on (F8)."
+
+
+def paused_note(record: MeetingRecord | None) -> str | None:
+    """What the wizard says of a meeting started and not ended on its document:
+    ``"meeting paused at 2/5 Walk through Five Whys"``; None when there is none."""
+    if record is None or record.started_at is None or record.ended_at or not record.items:
+        return None
+    current = min(record.current_item, len(record.items) - 1)
+    return f"meeting paused at {current + 1}/{len(record.items)} {record.items[current].name}"

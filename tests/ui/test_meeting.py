@@ -137,13 +137,64 @@ async def test_every_palette_command_does_what_it_says(sample: Path, clock: Fake
     assert saved.items[1].planned_minutes == 20
 
 
-async def test_a_control_that_does_not_apply_says_why(sample: Path, clock: FakeClock) -> None:
+async def offered(pilot: Pilot) -> list[str]:
+    """The meeting controls the palette lists with nothing typed."""
+    from pmtui.tui.screens.meeting import CONTROLS
+
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+    hits = pilot.app.screen.query_one(CommandList)
+    prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+    await pilot.press("escape")
+    await pilot.pause()
+    names = {name for name, _, _ in CONTROLS}
+    return [p.splitlines()[0] for p in prompts if p.splitlines()[0] in names]
+
+
+async def test_the_palette_offers_only_controls_that_can_act(
+    sample: Path, clock: FakeClock
+) -> None:
     app = meeting_app(sample)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await palette(pilot, "Pause timer")
-        assert screen_of(pilot).timer.state is TimerState.READY
-        assert any("not started" in message for message in notifications(pilot))
+        before = await offered(pilot)
+        assert "Start meeting" in before
+        assert not {"Pause timer", "Resume timer", "End meeting"} & set(before)
+        await pilot.press("f5")
+        running = await offered(pilot)
+        assert "Pause timer" in running and "End meeting" in running
+        assert not {"Start meeting", "Resume timer", "Previous agenda item"} & set(running)
+        await pilot.press("f6")
+        paused = await offered(pilot)
+        assert "Resume timer" in paused and "Pause timer" not in paused
+        await pilot.press("f10")
+        assert await offered(pilot) == []
+
+
+async def test_after_end_the_footer_shows_no_clock_keys(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert {"f6", "f8", "f9", "f10"} <= set(pilot.app.active_bindings)
+        await pilot.press("f10")
+        await pilot.pause()
+        # The footer lists active bindings: after End no clock key is among them.
+        assert not {"f5", "f6", "f7", "f8", "f9", "f10"} & set(pilot.app.active_bindings)
+
+
+async def test_time_up_is_cleared_when_moving_on(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample, (1, 15, 10, 15, 5))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        clock.advance(61)
+        await tick(pilot)
+        assert any("Time's up" in m for m in notifications(pilot))
+        await pilot.press("f8")
+        await pilot.pause()
+        assert not any("Time's up" in m for m in notifications(pilot))
 
 
 async def test_footer_keys_run_the_controls(sample: Path, clock: FakeClock) -> None:
