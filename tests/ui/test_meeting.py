@@ -433,3 +433,108 @@ async def test_typing_after_moving_on_adds_to_the_first_field(
         await pilot.pause(0.3)
         doc = screen_of(pilot).session.doc
         assert doc.gaps[0].text == "No validation of timeout values in CI (found in review)"
+
+
+async def test_the_banner_shows_the_warning_just_typed(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5", "f8")
+        await pilot.pause()
+        screen = screen_of(pilot)
+        alert = screen.query_one("#blame-alert")
+        screen.query_one("#why-3").focus()
+        await pilot.press(*"Who caused this?")
+        await tick(pilot)
+        await tick(pilot)
+        assert "Who caused" in str(alert.render())
+        screen.query_one("#why-4").focus()
+        await pilot.press(*"Human error")
+        await tick(pilot)
+        await tick(pilot)
+        # The newer warning shows, with its own question; the older one is "+1 more".
+        assert "uman error" in str(alert.render()) and "+1 more" in str(alert.render())
+        question = screen.query_one("#question")
+        assert "What can we build to prevent this error?" in str(question.render())
+
+
+async def test_allow_saves_a_comment_and_dismiss_hides_for_the_meeting(
+    sample: Path, clock: FakeClock
+) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5", "f8")
+        await pilot.pause()
+        screen = screen_of(pilot)
+        alert = screen.query_one("#blame-alert")
+        screen.query_one("#why-3").focus()
+        await pilot.press(*"Who caused this?")
+        await tick(pilot)
+        await tick(pilot)
+        assert alert.display
+        await pilot.press("ctrl+l")  # allow: saved in the file
+        await tick(pilot)
+        assert not alert.display
+        assert "pmtui: allow" in sample.read_text(encoding="utf-8")
+
+        screen.query_one("#why-4").focus()
+        await pilot.press(*"Human error")
+        await tick(pilot)
+        await tick(pilot)
+        assert alert.display
+        await palette(pilot, "Dismiss warning")
+        await tick(pilot)
+        assert not alert.display
+        assert sample.read_text(encoding="utf-8").count("pmtui: allow") == 1  # not saved
+
+
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 3), ((200, 55), 9)])
+async def test_the_countdown_grows_with_the_screen(
+    sample: Path, clock: FakeClock, size: tuple[int, int], rows: int
+) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await tick(pilot)
+        screen = screen_of(pilot)
+        clock_region = screen.query_one("#countdown").content_region
+        assert clock_region.height >= rows
+        assert "05:00" not in str(screen.query_one("#countdown").render())  # drawn, not text
+        if size == (200, 55):
+            big = screen.query_one("#item-big")
+            assert big.region.height >= 3  # the item's name in big letters too
+        # The agenda strip is on screen at every size, on lines that do not wrap.
+        strip = screen.query_one("#agenda-progress")
+        assert strip.region.height > 0 and strip.region.bottom <= size[1] - 1
+
+
+async def test_back_in_the_wizard_the_meeting_says_paused(sample: Path, clock: FakeClock) -> None:
+    app = PmtuiApp(open_path=sample)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.3)
+        await palette(pilot, "Start meeting")
+        await pilot.pause(0.3)
+        await pilot.press("f5", "f8")
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert "MEETING PAUSED AT 2/5 WALK THROUGH FIVE WHYS" in pilot.app.screen.sub_title
+
+
+def test_clock_colours_are_distinct_in_every_theme() -> None:
+    from textual.color import Color
+
+    from pmtui.tui.themes import MIN_DELTA_E, delta_e, meeting_colours
+
+    app = PmtuiApp()
+    for name, theme in app.available_themes.items():
+        colours = meeting_colours(theme)
+        accent = theme.to_color_system().generate()["accent"]
+        named = [*colours.values(), accent]
+        assert len(set(named)) == 4, name
+        parsed = [Color.parse(c) for c in named]
+        for i, a in enumerate(parsed):
+            for b in parsed[i + 1 :]:
+                assert delta_e(a, b) >= MIN_DELTA_E, (name, a, b)
+    assert "projector" in app.available_themes
