@@ -36,22 +36,34 @@ class AgendaEntry:
 
     name: str
     minutes: float
+    #: The first step is the one the room looks at (and types into) first.
     steps: tuple[str, ...]
+    #: The name in a few words, for the agenda strip.
+    short: str
 
 
-#: The spec's "Agenda" table, with the wizard steps each item edits.
+#: The spec's "Agenda" table, with the wizard steps each item edits. Item 1 reviews the
+#: timeline and the impact: the timeline first, then the facts (summary, impact).
 SPEC_AGENDA: tuple[AgendaEntry, ...] = (
-    AgendaEntry("Review timeline and impact", 5, ("facts", "timeline")),
-    AgendaEntry("Walk through Five Whys", 15, ("whys",)),
-    AgendaEntry("Identify process gaps", 10, ("gaps",)),
-    AgendaEntry("Define and assign action items", 15, ("actions",)),
-    AgendaEntry("Capture key learnings", 5, ("learnings",)),
+    AgendaEntry("Review timeline and impact", 5, ("timeline", "facts"), "Timeline & impact"),
+    AgendaEntry("Walk through Five Whys", 15, ("whys",), "Five Whys"),
+    AgendaEntry("Identify process gaps", 10, ("gaps",), "Process gaps"),
+    AgendaEntry("Define and assign action items", 15, ("actions",), "Action items"),
+    AgendaEntry("Capture key learnings", 5, ("learnings",), "Learnings"),
 )
 
 DEFAULT_MINUTES: tuple[float, ...] = tuple(entry.minutes for entry in SPEC_AGENDA)
 MAX_MINUTES = 240
 LAST_MINUTE_SECONDS = 60.0
 _EXAMPLE = ",".join(f"{m:g}" for m in DEFAULT_MINUTES)
+
+
+def short_name(name: str) -> str:
+    """An agenda item's name in a few words (the name itself when not the spec's)."""
+    for entry in SPEC_AGENDA:
+        if entry.name == name:
+            return entry.short
+    return name
 
 
 def steps_for(name: str) -> tuple[str, ...]:

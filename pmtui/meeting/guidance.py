@@ -48,9 +48,9 @@ class Tip:
 
 #: The spec's "Facilitation Tips".
 FACILITATION_TIPS: tuple[Tip, ...] = (
-    Tip("If discussion turns to individuals, ask:", ASK_PROCESS, "Talk of individuals?"),
-    Tip('If someone says "human error," ask:', ASK_BUILD, '"Human error"?'),
-    Tip("If the room goes quiet, ask:", ASK_IMPOSSIBLE, "Room gone quiet?"),
+    Tip("If discussion turns to individuals, ask:", ASK_PROCESS, "if talk turns to people"),
+    Tip('If someone says "human error," ask:', ASK_BUILD, "if “human error” is said"),
+    Tip("If the room goes quiet, ask:", ASK_IMPOSSIBLE, "if the room goes quiet"),
 )
 
 #: On narrow screens one tip is shown at a time, changing this often (seconds).

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pmtui.meeting.agenda import MeetingTimer, TimerState, Urgency
+from pmtui.document.model import MeetingRecord
+from pmtui.meeting.agenda import MeetingTimer, TimerState, Urgency, short_name
 from pmtui.times import format_countdown, format_mmss
 
 
@@ -27,6 +28,18 @@ class AgendaLine:
     spent: str
     planned_minutes: float
     progress: Progress
+    number: int = 0
+
+    @property
+    def short(self) -> str:
+        return short_name(self.name)
+
+    @property
+    def times(self) -> str:
+        """``05:10/5m`` once the item has started; ``10m`` (planned) before."""
+        if self.progress is Progress.LATER:
+            return f"{self.planned_minutes:g}m"
+        return f"{self.spent}/{self.planned_minutes:g}m"
 
     def __str__(self) -> str:
         return f"{self.marker} {self.name:<31}{self.spent} / {self.planned_minutes:g}m"
@@ -107,9 +120,19 @@ def agenda_progress(timer: MeetingTimer) -> list[AgendaLine]:
                 format_mmss(timer.elapsed(i)),
                 item.planned_seconds / 60,
                 progress,
+                i + 1,
             )
         )
     return rows
+
+
+def agenda_strip(timer: MeetingTimer) -> list[AgendaLine]:
+    """The agenda around the current item: the one just done, the current one and the
+    next (or the first one or two before the start, every item after the end)."""
+    rows = agenda_progress(timer)
+    if timer.state is TimerState.ENDED:
+        return rows
+    return rows[max(0, timer.current - 1) : timer.current + 2]
 
 
 def record_summary(timer: MeetingTimer, saved_to: str) -> list[str]:
@@ -139,3 +162,12 @@ def resumed_text(timer: MeetingTimer) -> str:
 
 def time_up_text(name: str) -> str:
     return f"Time's up for “{name}”. Add 5 minutes (F9) or move on (F8)."
+
+
+def paused_note(record: MeetingRecord | None) -> str | None:
+    """What the wizard says of a meeting started and not ended on its document:
+    ``"meeting paused at 2/5 Walk through Five Whys"``; None when there is none."""
+    if record is None or record.started_at is None or record.ended_at or not record.items:
+        return None
+    current = min(record.current_item, len(record.items) - 1)
+    return f"meeting paused at {current + 1}/{len(record.items)} {record.items[current].name}"

@@ -33,7 +33,7 @@ from pmtui.tui.errors import report, reporting
 from pmtui.tui.keymap import check_keymap
 from pmtui.tui.palette import MeetingCommands, PmtuiCommands
 from pmtui.tui.terminal import install as install_key_parser
-from pmtui.tui.themes import THEMES
+from pmtui.tui.themes import THEMES, meeting_colours
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -123,6 +123,11 @@ class PmtuiApp(App[None]):
         chosen = asked or remembered or configured
         if chosen:
             self.theme = chosen
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """pmtui's own CSS variables for the current theme (the meeting clock's colours);
+        a theme's ``variables`` can still set them."""
+        return {**super().get_theme_variable_defaults(), **meeting_colours(self.current_theme)}
 
     def _theme_picked(self, theme: Theme) -> None:
         from pmtui import state

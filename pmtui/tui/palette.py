@@ -106,9 +106,11 @@ class MeetingCommands(CommandListProvider):
 
         screen = self.screen
         if isinstance(screen, MeetingScreen):
+            # Only the controls that can act now (as the footer shows them).
             return [
-                (name, partial(screen.control, action), help_text)
+                (name, getattr(screen, f"action_{action}"), help_text)
                 for name, action, help_text in CONTROLS
+                if screen.check_action(action, ()) is True
             ]
         if isinstance(screen, SessionScreen):
             return [

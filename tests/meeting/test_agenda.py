@@ -151,7 +151,7 @@ def test_next_and_previous_send_time_to_the_current_item(
     assert timer.steps() == ("whys",)
     clock.advance(40)
     timer.previous()
-    assert timer.steps() == ("facts", "timeline")
+    assert timer.steps() == ("timeline", "facts")  # the timeline first
     clock.advance(20)
     assert timer.elapsed(0) == pytest.approx(120)
     assert timer.elapsed(1) == pytest.approx(40)

@@ -51,4 +51,4 @@ def test_tips_take_turns_on_narrow_screens() -> None:
     shown = [tip_at(seconds).ask for seconds in (0, 29.9, 30, 60, 90)]
     assert shown == [ASK_PROCESS, ASK_PROCESS, ASK_BUILD, ASK_IMPOSSIBLE, ASK_PROCESS]
     for tip in FACILITATION_TIPS:  # fits an 80-column line with its question
-        assert len(f" Tip: {tip.short} ask “{tip.ask}”") <= 78
+        assert len(f" Tip · {tip.short} → “{tip.ask}”") <= 78

@@ -166,12 +166,46 @@ STATES: dict[str, State] = {
 }
 
 
-def app_for(state: State):  # noqa: ANN201 - a PmtuiApp
+def _meeting(item: int, seconds: float) -> RunBefore:
+    """Meeting mode on the complete post-mortem: started, at agenda ``item`` (0-based),
+    ``seconds`` into it, on a clock that only moves when told to."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        from pmtui.meeting.clock import FakeClock
+        from pmtui.tui.screens.meeting import MeetingScreen
+
+        await pilot.pause(0.3)
+        screen = pilot.app.screen
+        assert isinstance(screen, MeetingScreen)
+        fake = FakeClock()
+        screen.clock = screen.timer.clock = fake
+        await pilot.press("f5", *["f8"] * item)
+        fake.advance(seconds)
+        await pilot.pause(0.4)  # the redraw interval
+        await settle(pilot)
+
+    return run_before
+
+
+#: Meeting mode, compared at 80x24, 120x36 and 200x55 in the default and projector themes.
+MEETING_STATES: dict[str, State] = {
+    "meeting-whys": State("meeting-whys", True, True, _meeting(1, 40)),
+    "meeting-overtime": State("meeting-overtime", True, True, _meeting(0, 310)),
+}
+
+
+def app_for(state: State, *, theme: str | None = None):  # noqa: ANN201 - a PmtuiApp
     """A fresh app for ``state``, in freshly emptied fixed folders."""
     use_fixed_folders()
     main = seed() if state.seeded else None
     from pmtui.tui.app import PmtuiApp
 
-    app = PmtuiApp(today=lambda: TODAY, open_path=main if state.open_main else None)
+    meeting = state.name.startswith("meeting")
+    app = PmtuiApp(
+        today=lambda: TODAY,
+        open_path=main if state.open_main else None,
+        meeting=meeting,
+        theme=theme,
+    )
     app.animation_level = "none"  # scrolling jumps: the same frame whatever the timing
     return app

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
-from textual.widgets import Digits, TextArea
+from textual.widgets import TextArea
 
 from pmtui.document import storage
 from pmtui.meeting.agenda import TimerState
@@ -15,6 +15,7 @@ from pmtui.meeting.clock import FakeClock
 from pmtui.tui.app import PmtuiApp
 from pmtui.tui.screens import meeting as meeting_screen
 from pmtui.tui.screens.meeting import MeetingScreen
+from pmtui.tui.widgets.meeting.big import BigNumbers
 from tests.meeting.sample import write_sample
 
 
@@ -59,7 +60,7 @@ def screen_of(pilot: Pilot) -> MeetingScreen:
 
 
 def countdown(pilot: Pilot) -> str:
-    return screen_of(pilot).query_one("#countdown", Digits).value
+    return screen_of(pilot).query_one("#countdown", BigNumbers).value
 
 
 def notifications(pilot: Pilot) -> list[str]:
@@ -136,13 +137,64 @@ async def test_every_palette_command_does_what_it_says(sample: Path, clock: Fake
     assert saved.items[1].planned_minutes == 20
 
 
-async def test_a_control_that_does_not_apply_says_why(sample: Path, clock: FakeClock) -> None:
+async def offered(pilot: Pilot) -> list[str]:
+    """The meeting controls the palette lists with nothing typed."""
+    from pmtui.tui.screens.meeting import CONTROLS
+
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+    hits = pilot.app.screen.query_one(CommandList)
+    prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+    await pilot.press("escape")
+    await pilot.pause()
+    names = {name for name, _, _ in CONTROLS}
+    return [p.splitlines()[0] for p in prompts if p.splitlines()[0] in names]
+
+
+async def test_the_palette_offers_only_controls_that_can_act(
+    sample: Path, clock: FakeClock
+) -> None:
     app = meeting_app(sample)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await palette(pilot, "Pause timer")
-        assert screen_of(pilot).timer.state is TimerState.READY
-        assert any("not started" in message for message in notifications(pilot))
+        before = await offered(pilot)
+        assert "Start meeting" in before
+        assert not {"Pause timer", "Resume timer", "End meeting"} & set(before)
+        await pilot.press("f5")
+        running = await offered(pilot)
+        assert "Pause timer" in running and "End meeting" in running
+        assert not {"Start meeting", "Resume timer", "Previous agenda item"} & set(running)
+        await pilot.press("f6")
+        paused = await offered(pilot)
+        assert "Resume timer" in paused and "Pause timer" not in paused
+        await pilot.press("f10")
+        assert await offered(pilot) == []
+
+
+async def test_after_end_the_footer_shows_no_clock_keys(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert {"f6", "f8", "f9", "f10"} <= set(pilot.app.active_bindings)
+        await pilot.press("f10")
+        await pilot.pause()
+        # The footer lists active bindings: after End no clock key is among them.
+        assert not {"f5", "f6", "f7", "f8", "f9", "f10"} & set(pilot.app.active_bindings)
+
+
+async def test_time_up_is_cleared_when_moving_on(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample, (1, 15, 10, 15, 5))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        clock.advance(61)
+        await tick(pilot)
+        assert any("Time's up" in m for m in notifications(pilot))
+        await pilot.press("f8")
+        await pilot.pause()
+        assert not any("Time's up" in m for m in notifications(pilot))
 
 
 async def test_footer_keys_run_the_controls(sample: Path, clock: FakeClock) -> None:
@@ -180,7 +232,7 @@ async def test_the_step_beside_the_clock_follows_the_agenda(sample: Path, clock:
         await pilot.pause()
         screen = screen_of(pilot)
         await palette(pilot, "Start meeting")
-        expected = [("facts", "timeline"), ("whys",), ("gaps",), ("actions",), ("learnings",)]
+        expected = [("timeline", "facts"), ("whys",), ("gaps",), ("actions",), ("learnings",)]
         for i, steps in enumerate(expected):
             if i:
                 await palette(pilot, "Next agenda item")
@@ -216,7 +268,7 @@ async def test_colour_and_notification_as_time_runs_out(sample: Path, clock: Fak
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         await palette(pilot, "Start meeting")
-        digits = screen_of(pilot).query_one("#countdown", Digits)
+        digits = screen_of(pilot).query_one("#countdown", BigNumbers)
         assert not digits.has_class("-last-minute", "-overtime")
         clock.advance(65)
         await tick(pilot)
@@ -381,3 +433,108 @@ async def test_typing_after_moving_on_adds_to_the_first_field(
         await pilot.pause(0.3)
         doc = screen_of(pilot).session.doc
         assert doc.gaps[0].text == "No validation of timeout values in CI (found in review)"
+
+
+async def test_the_banner_shows_the_warning_just_typed(sample: Path, clock: FakeClock) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5", "f8")
+        await pilot.pause()
+        screen = screen_of(pilot)
+        alert = screen.query_one("#blame-alert")
+        screen.query_one("#why-3").focus()
+        await pilot.press(*"Who caused this?")
+        await tick(pilot)
+        await tick(pilot)
+        assert "Who caused" in str(alert.render())
+        screen.query_one("#why-4").focus()
+        await pilot.press(*"Human error")
+        await tick(pilot)
+        await tick(pilot)
+        # The newer warning shows, with its own question; the older one is "+1 more".
+        assert "uman error" in str(alert.render()) and "+1 more" in str(alert.render())
+        question = screen.query_one("#question")
+        assert "What can we build to prevent this error?" in str(question.render())
+
+
+async def test_allow_saves_a_comment_and_dismiss_hides_for_the_meeting(
+    sample: Path, clock: FakeClock
+) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5", "f8")
+        await pilot.pause()
+        screen = screen_of(pilot)
+        alert = screen.query_one("#blame-alert")
+        screen.query_one("#why-3").focus()
+        await pilot.press(*"Who caused this?")
+        await tick(pilot)
+        await tick(pilot)
+        assert alert.display
+        await pilot.press("ctrl+l")  # allow: saved in the file
+        await tick(pilot)
+        assert not alert.display
+        assert "pmtui: allow" in sample.read_text(encoding="utf-8")
+
+        screen.query_one("#why-4").focus()
+        await pilot.press(*"Human error")
+        await tick(pilot)
+        await tick(pilot)
+        assert alert.display
+        await palette(pilot, "Dismiss warning")
+        await tick(pilot)
+        assert not alert.display
+        assert sample.read_text(encoding="utf-8").count("pmtui: allow") == 1  # not saved
+
+
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 3), ((200, 55), 9)])
+async def test_the_countdown_grows_with_the_screen(
+    sample: Path, clock: FakeClock, size: tuple[int, int], rows: int
+) -> None:
+    app = meeting_app(sample)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await tick(pilot)
+        screen = screen_of(pilot)
+        clock_region = screen.query_one("#countdown").content_region
+        assert clock_region.height >= rows
+        assert "05:00" not in str(screen.query_one("#countdown").render())  # drawn, not text
+        if size == (200, 55):
+            big = screen.query_one("#item-big")
+            assert big.region.height >= 3  # the item's name in big letters too
+        # The agenda strip is on screen at every size, on lines that do not wrap.
+        strip = screen.query_one("#agenda-progress")
+        assert strip.region.height > 0 and strip.region.bottom <= size[1] - 1
+
+
+async def test_back_in_the_wizard_the_meeting_says_paused(sample: Path, clock: FakeClock) -> None:
+    app = PmtuiApp(open_path=sample)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.3)
+        await palette(pilot, "Start meeting")
+        await pilot.pause(0.3)
+        await pilot.press("f5", "f8")
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert "MEETING PAUSED AT 2/5 WALK THROUGH FIVE WHYS" in pilot.app.screen.sub_title
+
+
+def test_clock_colours_are_distinct_in_every_theme() -> None:
+    from textual.color import Color
+
+    from pmtui.tui.themes import MIN_DELTA_E, delta_e, meeting_colours
+
+    app = PmtuiApp()
+    for name, theme in app.available_themes.items():
+        colours = meeting_colours(theme)
+        accent = theme.to_color_system().generate()["accent"]
+        named = [*colours.values(), accent]
+        assert len(set(named)) == 4, name
+        parsed = [Color.parse(c) for c in named]
+        for i, a in enumerate(parsed):
+            for b in parsed[i + 1 :]:
+                assert delta_e(a, b) >= MIN_DELTA_E, (name, a, b)
+    assert "projector" in app.available_themes

@@ -10,14 +10,18 @@ controls, and saves through :class:`~pmtui.tui.screens.session_screen.SessionScr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.notifications import Notification, Notify
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 
+from pmtui.blame.checker import DocumentFinding
+from pmtui.document.fields import get_text
 from pmtui.document.session import DraftSession
 from pmtui.meeting import text
 from pmtui.meeting.agenda import (
@@ -61,7 +65,44 @@ CONTROLS: tuple[tuple[str, str, str], ...] = (
     ("Previous agenda item", "previous_item", "Go back; time now counts for that item"),
     ("Add 5 minutes", "add_time", "Give the current item five more minutes"),
     ("End meeting", "end", "Stop the clock and save the meeting record"),
+    (
+        "Allow warning",
+        "allow_warning",
+        "Allow the warning shown (saved in the file, as in the wizard)",
+    ),
+    ("Dismiss warning", "dismiss_warning", "Hide the warning shown for the rest of this meeting"),
 )
+#: The controls that move the clock on: a "Time's up" no longer applies after them.
+MOVES_ON = frozenset({"next_item", "previous_item", "add_time", "end"})
+
+
+@dataclass(frozen=True)
+class ShownWarning:
+    """A warning in the current item's steps, and when the screen first saw it."""
+
+    found: DocumentFinding
+    #: Which refresh first saw it: the most recent warning has the highest.
+    seen: int
+    #: It is in the field the room edited last.
+    in_edited_field: bool
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return warning_key(self.found)
+
+    @property
+    def housekeeping(self) -> bool:
+        return self.found.finding.category in HOUSEKEEPING_CATEGORIES
+
+    def rank(self) -> tuple[int, bool, bool]:
+        """The banner shows the highest: the newest; among warnings seen together, the
+        one in the field just edited, then blame before housekeeping."""
+        return (self.seen, self.in_edited_field, not self.housekeeping)
+
+
+def warning_key(found: DocumentFinding) -> tuple[str, str, str]:
+    """A warning's identity while the meeting runs: where it is and what it matched."""
+    return (found.field, found.finding.rule, found.finding.match)
 
 
 class MeetingScreen(SessionScreen):
@@ -121,6 +162,22 @@ class MeetingScreen(SessionScreen):
             "f10", "end", "End", id="meeting.end", tooltip="End the meeting and save", priority=True
         ),
         Binding(
+            "ctrl+l",
+            "allow_warning",
+            "Allow",
+            id="meeting.allow-warning",
+            tooltip="Allow the warning shown (saved in the file)",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+g",
+            "dismiss_warning",
+            "Dismiss",
+            id="meeting.dismiss-warning",
+            tooltip="Hide the warning shown for the rest of this meeting",
+            priority=True,
+        ),
+        Binding(
             "escape", "leave", "Back", id="meeting.leave", tooltip="Pause and go to the wizard"
         ),
     ]
@@ -138,7 +195,16 @@ class MeetingScreen(SessionScreen):
         self._last_sync = self.clock.monotonic()
         self._shown_steps: tuple[str, ...] | None = None
         self._findings_stale = True
-        self._warnings: list[tuple[str, str, str, str]] = []  # (category, match, message, fix)
+        #: The current item's warnings, the one the banner shows first.
+        self._warnings: list[ShownWarning] = []
+        #: When each warning still in the document was first seen (refresh number).
+        self._seen: dict[tuple[str, str, str], int] = {}
+        self._refreshes = 0
+        self._edited_field: str | None = None
+        #: Warnings dismissed for the rest of this meeting.
+        self._dismissed: set[tuple[str, str, str]] = set()
+        #: The "Time's up" on screen, cleared when the meeting moves on.
+        self._time_up: Notification | None = None
 
     # -- layout ------------------------------------------------------------------
 
@@ -179,9 +245,11 @@ class MeetingScreen(SessionScreen):
     def _tick(self) -> None:
         timer = self.timer
         for event in timer.poll():
-            self.notify(
-                text.time_up_text(event.name), title="Time's up", severity="warning", timeout=10
+            self._clear_time_up()
+            self._time_up = Notification(
+                text.time_up_text(event.name), "Time's up", "warning", timeout=10
             )
+            self.app.post_message(Notify(self._time_up))
             self.app.bell()
         if self._findings_stale:
             self._refresh_findings()
@@ -210,8 +278,8 @@ class MeetingScreen(SessionScreen):
         pane.set_class(urgency is Urgency.OVERTIME, "-overtime")
         pane.set_class(timer.state is TimerState.PAUSED, "-paused")
         self.query_one(AgendaProgress).show(timer)
-        # The question fits the warning shown (the first), else a quiet room.
-        shown = [(category, match) for category, match, _, _ in self._warnings[:1]]
+        # The question fits the warning shown, else a quiet room.
+        shown = [(w.found.finding.category, w.found.finding.match) for w in self._warnings[:1]]
         question = facilitation_question(shown, timer.quiet_for())
         self.query_one(RoomQuestion).show(question)
         self.query_one(TipLine).show(timer.total_elapsed(), hidden=question is not None)
@@ -277,6 +345,7 @@ class MeetingScreen(SessionScreen):
     @on(DocumentEdited)
     def _edited(self, event: DocumentEdited) -> None:
         self.timer.touch()
+        self._edited_field = event.field
         self._findings_stale = True
 
     @on(FieldFindings)
@@ -284,35 +353,54 @@ class MeetingScreen(SessionScreen):
         self._findings_stale = True
 
     def _refresh_findings(self) -> None:
-        """Blame warnings in the current item's steps, shown large."""
+        """Warnings in the current item's steps, the most recent shown large."""
         self._findings_stale = False
+        self._refreshes += 1
         steps = self.timer.steps() if text.live(self.timer) else ()
-        warnings: list[tuple[str, str, str, str]] = []
-        if steps:
-            for item in self.session.findings():
-                if item.step in steps:
-                    f = item.finding
-                    warnings.append((f.category, f.match, f.message, f.suggestion))
-        # Blame first; housekeeping checks (an action item with no owner) after.
-        warnings.sort(key=lambda w: w[0] in HOUSEKEEPING_CATEGORIES)
+        found = [f for f in self.session.findings() if f.step in steps] if steps else []
+        seen: dict[tuple[str, str, str], int] = {}
+        warnings: list[ShownWarning] = []
+        for item in found:
+            key = warning_key(item)
+            seen[key] = self._seen.get(key, self._refreshes)
+            if key not in self._dismissed:
+                in_field = self._edited_field is not None and item.field == self._edited_field
+                warnings.append(ShownWarning(item, seen[key], in_field))
+        self._seen = seen  # a warning that goes away and comes back is new again
+        warnings.sort(key=ShownWarning.rank, reverse=True)
+        had_warnings = bool(self._warnings)
         self._warnings = warnings
-        first = warnings[0][1:] if warnings else None
-        self.query_one(BlameAlert).show(first, max(0, len(warnings) - 1))
+        if had_warnings != bool(warnings):
+            self.refresh_bindings()  # Allow and Dismiss apply only while one shows
+        shown = warnings[0].found.finding if warnings else None
+        self.query_one(BlameAlert).show(
+            (shown.match, shown.message, shown.suggestion) if shown else None,
+            max(0, len(warnings) - 1),
+        )
 
     # -- controls ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        state = self.timer.state
+        """Only controls that can act are shown (``None``: shown, greyed out)."""
+        timer = self.timer
+        state = timer.state
+        live = state in (TimerState.RUNNING, TimerState.PAUSED)
         if action == "start":
             return state is TimerState.READY
         if action == "pause":
             return state is TimerState.RUNNING
         if action == "resume":
             return state is TimerState.PAUSED
-        if action in ("next_item", "previous_item", "end"):
-            return state in (TimerState.RUNNING, TimerState.PAUSED) or None
+        if action == "next_item":
+            return live and (not timer.is_last or None)
+        if action == "previous_item":
+            return live and (timer.current > 0 or None)
+        if action == "end":
+            return live
         if action == "add_time":
-            return state is not TimerState.ENDED or None
+            return state is not TimerState.ENDED
+        if action in ("allow_warning", "dismiss_warning"):
+            return bool(self._warnings) and live
         if action == "leave":
             return len(self.app.screen_stack) > 1
         return True
@@ -342,6 +430,8 @@ class MeetingScreen(SessionScreen):
         except MeetingStateError as exc:
             self.notify(str(exc), severity="warning", timeout=4)
             return
+        if action in MOVES_ON:
+            self._clear_time_up()
         self._findings_stale = True
         self.save_now(announce=False)
         self._refresh_all()
@@ -369,6 +459,49 @@ class MeetingScreen(SessionScreen):
     def action_end(self) -> None:
         self.control("end")
 
+    def _clear_time_up(self) -> None:
+        if self._time_up is not None:
+            # Textual has no public way to withdraw one notification.
+            self.app._unnotify(self._time_up)
+            self._time_up = None
+
+    def shown_warning(self) -> ShownWarning | None:
+        """The warning the banner shows."""
+        return self._warnings[0] if self._warnings else None
+
+    def action_allow_warning(self) -> None:
+        """Allow the warning shown: saved in the file as the wizard saves it (in the
+        sentence it stands in)."""
+        shown = self.shown_warning()
+        if shown is None:
+            self.notify("No warning to allow.")
+            return
+        if self.session.read_only:
+            self.notify("This post-mortem is read-only; nothing can be allowed.")
+            return
+        finding = shown.found.finding
+        self.session.allow(finding, text=get_text(self.session.doc, shown.found.field))
+        for pane in self.query(StepPane):
+            pane.scan_all()
+        self.save_now(announce=False)
+        self._after_warning_change()
+        self.notify(f"Allowed “{finding.match}” (saved in the file).", timeout=4)
+
+    def action_dismiss_warning(self) -> None:
+        """Hide the warning shown until this meeting screen closes (nothing is saved)."""
+        shown = self.shown_warning()
+        if shown is None:
+            self.notify("No warning to dismiss.")
+            return
+        self._dismissed.add(shown.key)
+        self._after_warning_change()
+        self.notify(f"Dismissed “{shown.found.finding.match}” for this meeting.", timeout=4)
+
+    def _after_warning_change(self) -> None:
+        self._refresh_findings()
+        self._refresh_clock()
+        self.refresh_bindings()
+
     def action_leave(self) -> None:
         """Pause, save, and go to the wizard on the same post-mortem."""
         if self.timer.state is TimerState.RUNNING:
@@ -380,6 +513,13 @@ class MeetingScreen(SessionScreen):
         session = _open_session(self.app, path, read_only=read_only)
         if session is not None:
             self.app.switch_screen(WizardScreen(session))
+            note = text.paused_note(session.doc.meeting)
+            if note is not None:
+                self.app.notify(
+                    f"{note[0].upper()}{note[1:]}. ctrl+p “Start meeting” goes back to it.",
+                    title="Meeting paused",
+                    timeout=8,
+                )
         else:
             self.dismiss()
 

@@ -234,7 +234,11 @@ class WizardScreen(SessionScreen):
             return f"{self.session.path.name} · CHANGED ON DISK, not saved"
         if self.session.last_error:
             return f"{self.session.path.name} · NOT SAVED"
-        return f"{self.session.path.name}{' · edited' if self.session.dirty else ' · saved'}"
+        from pmtui.meeting.text import paused_note
+
+        status = f"{self.session.path.name}{' · edited' if self.session.dirty else ' · saved'}"
+        paused = paused_note(self.session.doc.meeting)
+        return f"{status} · {paused.upper()}" if paused else status
 
     def show_status(self) -> None:
         self.sub_title = f"{STEP_TITLES[self.step]} · {self._status_text()}"

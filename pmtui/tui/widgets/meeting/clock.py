@@ -1,14 +1,16 @@
-"""The agenda clock: the countdown, the item, its state, what comes next, the totals."""
+"""The agenda clock: the countdown and the item in big letters, the clock's state, what
+comes next, the totals."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from pmtui.meeting import text
 from pmtui.meeting.agenda import MeetingTimer, TimerState, Urgency
+from pmtui.tui.widgets.meeting.big import BigNumbers, BigTitle
 
 
 class MeetingClock(Vertical):
@@ -18,16 +20,17 @@ class MeetingClock(Vertical):
         super().__init__(id="clock-box")
 
     def compose(self) -> ComposeResult:
-        yield Digits("00:00", id="countdown")
+        yield BigNumbers("00:00", id="countdown")
         with Vertical(id="clock-info"):
             yield Static(id="item-title")
+            yield BigTitle(id="item-big")
             yield Static(id="clock-state")
             yield Static(id="up-next")
             yield Static(id="totals")
 
     def show(self, timer: MeetingTimer) -> Urgency:
         """Redraw from the timer; returns the urgency (the pane colours itself by it)."""
-        digits = self.query_one("#countdown", Digits)
+        digits = self.query_one("#countdown", BigNumbers)
         shown = text.clock_text(timer)
         if digits.value != shown:
             digits.update(shown)
@@ -43,6 +46,7 @@ class MeetingClock(Vertical):
                 name=timer.name,
             )
         )
+        self.query_one("#item-big", BigTitle).update(timer.name)
         label, detail = text.state_text(timer)
         self.query_one("#clock-state", Static).update(
             Content.from_markup("[b]$label[/b] · $detail", label=label, detail=detail)

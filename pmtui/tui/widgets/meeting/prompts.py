@@ -53,7 +53,8 @@ class BlameAlert(Static):
         extra = f"  (+{more} more)" if more else ""
         self.update(
             Content.from_markup(
-                "[b]⚠ “$match”[/b]$more\n$message\n[b]Try:[/b] $suggestion",
+                "[b]⚠ “$match”[/b]$more\n$message\n[b]Try:[/b] $suggestion\n"
+                "[dim]ctrl+l allow · ctrl+g dismiss[/dim]",
                 match=match,
                 more=extra,
                 message=message,
@@ -70,19 +71,16 @@ class RoomQuestion(Static):
         if question is None:
             self.add_class("-empty")
             return
-        self.update(Content.from_markup("Ask the room: [b]“$q”[/b]", q=question))
+        self.update(Content.from_markup("[b]Ask the room now:[/b] [b]“$q”[/b]", q=question))
         self.remove_class("-empty")
 
 
 class TipLine(Static):
-    """On narrow screens, one tip at a time, by the meeting clock (hidden while a
-    question is up)."""
+    """Where the full tips do not fit, one tip at a time, by the meeting clock (hidden
+    while a question is up). Worded as advice for later ("if …"), muted, with no bar:
+    it must not pass for the room's question."""
 
     def show(self, elapsed: float, hidden: bool) -> None:
         self.set_class(hidden, "-empty")
         tip = tip_at(elapsed)
-        self.update(
-            Content.from_markup(
-                "[dim]Tip:[/dim] $when ask [b]“$ask”[/b]", when=tip.short, ask=tip.ask
-            )
-        )
+        self.update(Content.from_markup("Tip · $when → “$ask”", when=tip.short, ask=tip.ask))
