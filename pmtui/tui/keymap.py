@@ -17,6 +17,7 @@ def binding_ids() -> dict[str, str]:
     from pmtui.tui.screens.export import ExportScreen
     from pmtui.tui.screens.home import HomeScreen
     from pmtui.tui.screens.meeting import MeetingScreen
+    from pmtui.tui.screens.paste_log import PasteLogScreen
     from pmtui.tui.screens.wizard import WizardScreen
     from pmtui.tui.widgets.steps import ListStepPane, TimelinePane
 
@@ -29,6 +30,7 @@ def binding_ids() -> dict[str, str]:
         MeetingScreen,
         ConfirmScreen,
         ExportScreen,
+        PasteLogScreen,
     ):
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
