@@ -69,7 +69,7 @@ async def paste(pilot: Pilot, screen: PasteLogScreen, text: str, timeout: float 
 
 def plain_lines(screen: PasteLogScreen) -> list[str]:
     assert screen.shown is not None
-    return [line.plain for line in screen.shown.lines]
+    return [screen.shown.line(i).plain for i in range(len(screen.shown))]
 
 
 def timeline(pilot: Pilot) -> list[tuple[str, str]]:
@@ -89,7 +89,9 @@ async def test_paste_a_slack_log_preview_add_in_order_and_undo(
         assert "5 to add, 1 already in the timeline, 1 not understood" in summary
         lines = plain_lines(screen)
         first = next(line for line in lines if "10:32 AM" in line)
-        assert "2026-03-12 17:32" in first and LA in first
+        assert "2026-03-12 17:32 10:32 AM America/Los_An" in first
+        detail = str(screen.query_one("#paste-detail", Static).render())  # the first row's
+        assert "line 6 (slack): 10:32 AM America/Los_Angeles UTC−7 (default zone)" in detail
         assert "responder: We're seeing 500s on checkout" in first
         assert "Jane Doe" not in "\n".join(lines)  # names replaced by default
         repeated = next(line for line in lines if "replica lag" in line)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 #: Seconds of quiet (no key, no paste) before the preview is rebuilt.
 DEBOUNCE = 0.2
 #: Widest source column ("10:32 AM America/Los_Angeles UTC−7 (default zone)" is cut).
-SOURCE_WIDTH = 30
+SOURCE_WIDTH = 24
 #: Widest flags column.
 FLAGS_WIDTH = 32
 #: What the wizard tells the user to do about a row without a zone or a date.
@@ -75,18 +75,34 @@ class PasteInput:
 
 @dataclass
 class PastePreview:
-    """A built preview: the parse, its rows' statuses, and the lines the table shows."""
+    """A built preview: the parse, its rows' statuses, and the lines the table shows
+    (made when drawn: only the visible ones of a 5,000-line paste cost anything)."""
 
     input: PasteInput
     parse: LogParse
     preview: Preview
-    #: One table line each; ``items[i]`` is what line ``i`` is about (None: a heading).
-    lines: list[Content] = field(default_factory=list)
+    #: One per table line: what it shows (made into Content by :meth:`line`).
+    specs: list[_Spec] = field(default_factory=list)
+    #: ``items[i]`` is what line ``i`` is about (None: a heading).
     items: list[PreviewRow | UnparsedLine | None] = field(default_factory=list)
+    _made: dict[int, Content] = field(default_factory=dict)
 
     @property
     def to_add(self) -> int:
         return self.preview.count("new")
+
+    def __len__(self) -> int:
+        return len(self.specs)
+
+    def line(self, index: int) -> Content:
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = _make(self.specs[index])
+        return made
+
+
+#: ("row", PreviewRow, source, flags) | ("note", text) | ("heading", text) | ("unparsed", line)
+_Spec = tuple[Any, ...]
 
 
 def build(
@@ -122,27 +138,38 @@ def _lay_out(result: PastePreview) -> None:
     flags = [_flags(item) for item in rows]
     source_width = min(SOURCE_WIDTH, max((len(s) for s in sources), default=6))
     flags_width = min(FLAGS_WIDTH, max((len(f) for f in flags), default=1))
-    lines, items = result.lines, result.items
+    specs, items = result.specs, result.items
     for item, source, flag in zip(rows, sources, flags, strict=True):
-        lines.append(_row_line(item, _cut(source, source_width), _cut(flag, flags_width)))
+        source, flag = _cut(source, source_width), _cut(flag, flags_width)
+        specs.append(("row", item, f"{source:<{source_width}}", f"{flag:<{flags_width}}"))
         items.append(item)
         explained = note(item.row, TUI_HINTS)
         if explained:
-            lines.append(Content.from_markup("      [$warning]note: $text[/]", text=explained))
+            specs.append(("note", explained))
             items.append(item)
     if result.preview.unparsed:
         count = len(result.preview.unparsed)
-        lines.append(Content.styled(f"Not understood ({count} lines, not added):", "bold"))
+        specs.append(("heading", f"Not understood ({count} lines, not added):"))
         items.append(None)
         for unparsed in result.preview.unparsed:
-            lines.append(
-                Content.assemble(
-                    Content.styled(f"  line {unparsed.line}: ", "dim"),
-                    Content(unparsed.text.strip()),
-                    Content.styled(f"  [{unparsed.reason}]", "dim"),
-                )
-            )
+            specs.append(("unparsed", unparsed))
             items.append(unparsed)
+
+
+def _make(spec: _Spec) -> Content:
+    kind = spec[0]
+    if kind == "row":
+        return _row_line(spec[1], spec[2], spec[3])
+    if kind == "note":
+        return Content.from_markup("      [$warning]note: $text[/]", text=spec[1])
+    if kind == "heading":
+        return Content.styled(spec[1], "bold")
+    unparsed: UnparsedLine = spec[1]
+    return Content.assemble(
+        Content.styled(f"  line {unparsed.line}: ", "dim"),
+        Content(unparsed.text.strip()),
+        Content.styled(f"  [{unparsed.reason}]", "dim"),
+    )
 
 
 def _flags(item: PreviewRow) -> str:
@@ -166,8 +193,8 @@ def _row_line(item: PreviewRow, source: str, flags: str) -> Content:
     line = Content.assemble(
         marker,
         Content.styled(f"{when:<16} ", "bold $warning" if held else "bold"),
-        Content.styled(f"{source:<{len(source)}} ", "dim"),
-        Content.styled(f"{flags} ", "$warning" if flags != "-" else "dim"),
+        Content.styled(f"{source} ", "dim"),
+        Content.styled(f"{flags} ", "$warning" if flags.strip() != "-" else "dim"),
         Content(row.text.replace("\n", " ")),
     )
     return line.stylize("dim") if item.status == "duplicate" else line
@@ -227,14 +254,14 @@ class PasteLogScreen(ModalScreen[list[LogRow] | None]):
                     select_on_focus=False,
                 )
                 yield Switch(False, id="paste-keep-names", animate=False)
-                yield Label("Keep speaker names", classes="paste-label")
+                yield Label("Keep speaker names (off: role or “responder”)", classes="paste-label")
             yield Static("", id="paste-zone-message", classes="-empty")
             yield Static("Nothing pasted yet.", id="paste-summary")
             yield RowTable(self._count, self._line, empty="No rows yet.", id="paste-preview")
             yield Static("", id="paste-detail")
             with Horizontal(id="paste-buttons"):
                 yield Static(
-                    "Names become their role or “responder” unless kept. alt+a adds · esc cancels",
+                    "alt+a adds · esc cancels",
                     id="paste-keys",
                 )
                 yield Button("Cancel", id="paste-cancel", compact=True)
@@ -247,11 +274,11 @@ class PasteLogScreen(ModalScreen[list[LogRow] | None]):
     # -- the preview's table -----------------------------------------------------
 
     def _count(self) -> int:
-        return len(self.shown.lines) if self.shown is not None else 0
+        return len(self.shown) if self.shown is not None else 0
 
     def _line(self, index: int) -> Content:
         assert self.shown is not None
-        return self.shown.lines[index]
+        return self.shown.line(index)
 
     # -- input -------------------------------------------------------------------
 
