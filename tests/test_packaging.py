@@ -58,6 +58,7 @@ def test_wheel_contains_the_templates(wheel: Path) -> None:
     assert "pmtui/document/markdown/reader.py" in names
     assert "pmtui/blame/rules.toml" in names
     assert "pmtui/tui/app.tcss" in names and "pmtui/tui/screens/meeting.tcss" in names
+    assert "pmtui/tui/screens/paste_log.tcss" in names
     assert not any(name.startswith("tests/") for name in names)
 
 

@@ -81,7 +81,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     doc = load(args.path)
-    text = export(doc, args.format)
+    text = export(doc, args.format, timezone=args.settings.timezone)
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

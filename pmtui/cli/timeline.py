@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,6 @@ from pmtui.timeline.rows import Flag
 from pmtui.timeline.zones import resolve_zone
 
 if TYPE_CHECKING:
-    from pmtui.blame import Finding
     from pmtui.cli import Subcommands
     from pmtui.config import Settings
 
@@ -88,14 +87,6 @@ def _roles(pairs: Sequence[str], configured: Mapping[str, str]) -> dict[str, str
     return roles
 
 
-def _blame_check(settings: Settings, speakers: Sequence[str]) -> Callable[[str], list[Finding]]:
-    """Findings of each imported row; the speakers' first names count as people."""
-    from pmtui.blame import Checker
-
-    firsts = [s.split()[0] for s in speakers if s and s.split()]
-    return Checker(settings.blame.with_names(firsts)).text
-
-
 def cmd_timeline(args: argparse.Namespace) -> int:
     from pmtui.document.storage import load, save
 
@@ -141,8 +132,11 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             f"({first_line.reason})"
         )
     result = merge_rows(doc.timeline, parsed.rows, doc_date=doc.date)
-    speakers = [r.speaker for r in parsed.rows if r.speaker]
-    preview = build_preview(parsed, result, check=_blame_check(settings, speakers))
+    from pmtui.blame import Checker
+    from pmtui.timeline.check import import_check
+
+    check = import_check(Checker(settings.blame), parsed.rows, doc)
+    preview = build_preview(parsed, result, check=check)
     sys.stdout.write(render_preview(preview))
     if result.held:
         print(

@@ -8,6 +8,7 @@ from typing import Any
 from pmtui.document.markdown import to_markdown
 from pmtui.document.model import GAP_TYPES, WHY_LEVELS, Postmortem
 from pmtui.document.templates import render
+from pmtui.timeline.zones import local_time, team_zone
 
 FORMATS = ("md", "json", "html")
 HTML_TEMPLATE = "postmortem.html.j2"
@@ -66,19 +67,29 @@ def to_json(doc: Postmortem) -> str:
     return json.dumps(to_data(doc), indent=2, ensure_ascii=False) + "\n"
 
 
-def to_html(doc: Postmortem) -> str:
-    """A standalone page; every value is HTML-escaped (section bodies rendered safely)."""
+def to_html(doc: Postmortem, *, timezone: str | None = None) -> str:
+    """A standalone page; every value is HTML-escaped (section bodies rendered safely).
+    With the team's ``timezone`` (not UTC), the timeline shows its local time beside UTC."""
+    zone = team_zone(timezone)
+    local = [local_time(e.time, zone, doc.date) for e in doc.timeline] if zone else None
     return render(
-        HTML_TEMPLATE, doc=doc, data=to_data(doc), why_levels=WHY_LEVELS, gap_types=GAP_TYPES
+        HTML_TEMPLATE,
+        doc=doc,
+        data=to_data(doc),
+        why_levels=WHY_LEVELS,
+        gap_types=GAP_TYPES,
+        zone=zone.label if zone else None,
+        local_times=local,
     )
 
 
-def export(doc: Postmortem, fmt: str) -> str:
-    """The document in ``fmt`` (one of :data:`FORMATS`)."""
+def export(doc: Postmortem, fmt: str, *, timezone: str | None = None) -> str:
+    """The document in ``fmt`` (one of :data:`FORMATS`); ``timezone``: the team's zone,
+    shown beside UTC in the HTML page's timeline."""
     if fmt == "md":
         return to_markdown(doc)
     if fmt == "json":
         return to_json(doc)
     if fmt == "html":
-        return to_html(doc)
+        return to_html(doc, timezone=timezone)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

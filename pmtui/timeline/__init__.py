@@ -26,6 +26,13 @@ Public API (import from ``pmtui.timeline``)::
         (one line) when it cannot be read or is in a DST gap or fold.
 
     resolve_zone(text) -> Zone; to_utc(wall, tz) -> Conversion(status, utc, candidates)
+
+    team_zone(settings.timezone) -> Zone | None (None: unset or UTC);
+    local_time(value, zone, default_date) -> "07:02 PDT": a timeline time on the team's clock.
+
+Not imported here (it loads the blame engine): ``pmtui.timeline.check.import_check(checker,
+rows, doc=None)`` -> text -> findings, the blame check of imported rows for
+``build_preview`` (the speakers' first names count as people).
 """
 
 from pmtui.timeline.merge import MergeResult, merge_rows
@@ -37,8 +44,10 @@ from pmtui.timeline.zones import (
     Conversion,
     TypedTime,
     Zone,
+    local_time,
     parse_typed_time,
     resolve_zone,
+    team_zone,
     to_utc,
 )
 
@@ -57,10 +66,12 @@ __all__ = [
     "UnparsedLine",
     "Zone",
     "build_preview",
+    "local_time",
     "merge_rows",
     "parse_log",
     "parse_typed_time",
     "render_preview",
     "resolve_zone",
+    "team_zone",
     "to_utc",
 ]

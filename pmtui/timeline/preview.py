@@ -8,7 +8,7 @@ on the blame engine; a row with findings is flagged ``blame`` and its findings l
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -87,8 +87,16 @@ def source_column(row: LogRow) -> str:
     return " ".join(parts)
 
 
-def note(row: LogRow) -> str | None:
-    """Why a held row has no UTC time, or what a warning flag means; None if nothing."""
+#: What the CLI tells the user to do about a row without a zone or a date.
+CLI_HINTS = {
+    Flag.ZONE_MISSING: "pass --tz or set [team] timezone",
+    Flag.DATE_MISSING: "pass --date",
+}
+
+
+def note(row: LogRow, hints: Mapping[Flag, str] = CLI_HINTS) -> str | None:
+    """Why a held row has no UTC time, or what a warning flag means; None if nothing.
+    ``hints``: what to do about a missing zone or date (the CLI's options by default)."""
     zone = row.source_zone.label
     if Flag.GAP in row.flags and row.wall is not None:
         found = lookup_zone(zone, loose=True)
@@ -109,9 +117,9 @@ def note(row: LogRow) -> str | None:
             text += f"; the log's order suggests {_hm(row.suggested)}"
         return text
     if Flag.ZONE_MISSING in row.flags:
-        return "no zone on the line and no default zone: pass --tz or set [team] timezone"
+        return f"no zone on the line and no default zone: {hints[Flag.ZONE_MISSING]}"
     if Flag.DATE_MISSING in row.flags:
-        return "no date on the line and the post-mortem has no date: pass --date"
+        return f"no date on the line and the post-mortem has no date: {hints[Flag.DATE_MISSING]}"
     if Flag.ZONE_MISMATCH in row.flags and row.utc is not None:
         return f"{zone} was not in use that day; check the time (kept as {zone})"
     if Flag.AMBIGUOUS_ZONE in row.flags:
@@ -120,23 +128,27 @@ def note(row: LogRow) -> str | None:
     return None
 
 
-def _describe(finding: Any) -> str:
+def describe(finding: Any) -> str:
     message = getattr(finding, "message", None)
     return str(message) if message else str(finding)
 
 
+def summary(preview: Preview) -> str:
+    """``Rows: 5 to add, 1 already in the timeline, 2 need a decision, 3 not understood``."""
+    new, dup, held = preview.count("new"), preview.count("duplicate"), preview.count("held")
+    parts = [f"{new} to add"]
+    if dup:
+        parts.append(f"{dup} already in the timeline")
+    if held:
+        parts.append(f"{held} need a decision")
+    if preview.unparsed:
+        parts.append(f"{len(preview.unparsed)} not understood")
+    return "Rows: " + ", ".join(parts)
+
+
 def render_preview(preview: Preview, *, width: int = 0) -> str:
     """The preview as a plain-text table (no colour). ``width`` > 0 cuts long event text."""
-    lines: list[str] = []
-    new, dup, held = preview.count("new"), preview.count("duplicate"), preview.count("held")
-    summary = [f"{new} to add"]
-    if dup:
-        summary.append(f"{dup} already in the timeline")
-    if held:
-        summary.append(f"{held} need a decision")
-    if preview.unparsed:
-        summary.append(f"{len(preview.unparsed)} not understood")
-    lines.append("Rows: " + ", ".join(summary))
+    lines: list[str] = [summary(preview)]
     table = [("line", "UTC", "source", "flags", "event")]
     for item in preview.rows:
         row = item.row
@@ -161,7 +173,7 @@ def render_preview(preview: Preview, *, width: int = 0) -> str:
         if explained:
             lines.append(f"{pad}note: {explained}")
         for finding in item.findings:
-            lines.append(f"{pad}blame: {_describe(finding)}")
+            lines.append(f"{pad}blame: {describe(finding)}")
     if preview.unparsed:
         lines.append("")
         lines.append(f"Not understood ({len(preview.unparsed)} lines, not added):")

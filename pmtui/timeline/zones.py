@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pmtui.times import parse_time
+
 UTC = dt.UTC
 
 # --------------------------------------------------------------------------- zones
@@ -395,3 +397,52 @@ def _iso(offset: dt.timedelta) -> str:
 
 def _iso_offset(wall: dt.datetime, tz: dt.tzinfo) -> str:
     return _iso(wall.replace(tzinfo=tz).utcoffset() or dt.timedelta(0))
+
+
+# --------------------------------------------------------------------------- the team's clock
+
+
+def team_zone(name: str | None) -> Zone | None:
+    """The team's zone (settings ``timezone``) to show beside UTC; None when none is set,
+    it is unknown, or it is UTC itself (nothing to show twice)."""
+    if not name or not name.strip():
+        return None
+    zone = lookup_zone(name, loose=True)
+    if zone is None or zone.is_utc:
+        return None
+    return zone
+
+
+def _zone_name(local: dt.datetime, zone: Zone) -> str:
+    """``PDT``, ``CET``, ``PST`` (as written) or ``UTC+5:30`` where the zone has no letters."""
+    if zone.kind == "abbreviation":
+        return zone.label
+    name = local.tzname() or ""
+    if zone.kind == "offset" or not name or name[0] in "+-" or name.startswith("UTC"):
+        return format_offset(local.utcoffset() or dt.timedelta(0))
+    return name
+
+
+def local_time(value: str, zone: Zone, default_date: dt.date | None, *, short: bool = False) -> str:
+    """A timeline time (UTC, as the file writes it) on the team's clock: ``07:02 PDT``,
+    with the local date when it is another day than the UTC one (``2026-03-11 23:02 PST``
+    for ``2026-03-12 07:02``; ``short``: ``23:02 PST −1d``). A time without a date is on
+    ``default_date``. "" when it cannot be told: the time does not read, or the zone
+    changes its offset over the year and there is no date to say which offset applies."""
+    try:
+        date, time = parse_time(value)
+    except ValueError:
+        return ""
+    day = date or default_date
+    if day is None and not zone.fixed:
+        return ""
+    utc = dt.datetime.combine(day or dt.date(2000, 1, 3), time, UTC)
+    local = utc.astimezone(zone.tz)
+    text = f"{local:%H:%M} {_zone_name(local, zone)}"
+    days = (local.date() - utc.date()).days
+    if not days:
+        return text
+    if short or day is None:
+        sign = "+" if days > 0 else "\u2212"
+        return f"{text} {sign}{abs(days)}d"
+    return f"{local:%Y-%m-%d} {text}"

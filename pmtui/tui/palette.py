@@ -64,6 +64,11 @@ class PmtuiCommands(CommandListProvider):
                 commands += [
                     ("Sort timeline by time", pane.action_sort, "Order the rows by time"),
                     (
+                        "Paste log",
+                        pane.action_paste_log,
+                        "Paste a chat, paging or system log: preview, then add its rows",
+                    ),
+                    (
                         "Fill duration from the timeline",
                         pane.action_fill_duration,
                         "Duration = last row's time minus the first's",

@@ -25,6 +25,7 @@ IMPORTANCE: tuple[str, ...] = (
     "wizard.review",
     "wizard.home",
     "rows.undo",
+    "timeline.paste_log",
     "timeline.sort",
     "wizard.allow-warning",
     "wizard.export",

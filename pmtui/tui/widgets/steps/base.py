@@ -80,6 +80,8 @@ class StepPane(Vertical):
     StepPane .field-label { color: $text-muted; margin-top: 1; }
     StepPane .field-error { color: $error; height: auto; }
     StepPane .field-error.-empty { display: none; }
+    StepPane .field-hint { color: $text-muted; height: auto; }
+    StepPane .field-hint.-empty { display: none; }
     StepPane BlameInput.-blame, StepPane BlameTextArea.-blame { border-left: outer $warning; }
     StepPane BlameTextArea { height: 4; }
     StepPane .buttons { height: auto; margin-top: 1; }
@@ -104,8 +106,12 @@ class StepPane(Vertical):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(classes="step-fields"):
-            yield Static(self.TITLE, classes="step-heading")
+            yield Static(self.heading(), classes="step-heading")
             yield from self.compose_fields()
+
+    def heading(self) -> str:
+        """The step's heading (default :attr:`TITLE`)."""
+        return self.TITLE
 
     def compose_fields(self) -> ComposeResult:
         """The step's fields (subclasses)."""
@@ -264,6 +270,11 @@ def field_error(id: str) -> Static:
     return Static("", id=id, classes="field-error -empty")
 
 
+def field_hint(id: str) -> Static:
+    """An (initially hidden) line under a field saying what it made of the input."""
+    return Static("", id=id, classes="field-hint -empty")
+
+
 def show_error(widget: Static, message: str | None) -> None:
     widget.update(Content(message or ""))
     widget.set_class(not message, "-empty")
@@ -368,6 +379,10 @@ class ListStepPane(StepPane):
     def compose_buttons(self) -> ComposeResult:
         yield from ()
 
+    def header(self) -> str:
+        """The table's column titles (default :attr:`HEADER`)."""
+        return self.HEADER
+
     def row_label(self, index: int) -> str:
         return f"{self.ROW_LABEL} {index + 1}"
 
@@ -378,7 +393,7 @@ class ListStepPane(StepPane):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(classes="list-body step-fields"):
-            yield Static(self.TITLE, classes="step-heading")
+            yield Static(self.heading(), classes="step-heading")
             yield Static(self.empty_text(), classes="no-rows")
             with Vertical(classes="row-editor"):
                 yield Static("", classes="row-title")
@@ -392,7 +407,7 @@ class ListStepPane(StepPane):
                     tooltip=f"Add a {self.ITEM_NAME} after the current one (alt+n)",
                 )
                 yield from self.compose_buttons()
-            yield Static(Content(self.HEADER), classes="table-header")
+            yield Static(Content(self.header()), classes="table-header")
             yield RowTable(
                 lambda: len(self.rows()),
                 self._table_line,
@@ -609,5 +624,6 @@ __all__ = [
     "ListStepPane",
     "StepPane",
     "field_error",
+    "field_hint",
     "show_error",
 ]
