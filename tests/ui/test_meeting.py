@@ -133,7 +133,7 @@ async def test_every_palette_command_does_what_it_says(sample: Path, clock: Fake
     saved = storage.load(sample).meeting
     assert saved is not None and saved.ended_at is not None
     assert [i.actual_seconds for i in saved.items] == [70, 10, 0, 0, 0]
-    assert saved.items[1].planned_minutes == 20
+    assert saved.items[1].planned_minutes == 15 and saved.items[1].added_seconds == 300
 
 
 async def test_a_control_that_does_not_apply_says_why(sample: Path, clock: FakeClock) -> None:
