@@ -352,6 +352,7 @@ class MeetingScreen(SessionScreen):
             self.notify(str(exc), severity="warning", timeout=4)
             return
         self._findings_stale = True
+        self._sync_record()  # a control reaches the file at once (followers read it)
         self.save_now(announce=False)
         self._refresh_all()
         if action == "end":
