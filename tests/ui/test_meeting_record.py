@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from pmtui.document import storage
 from pmtui.document.model import ActionItem
@@ -163,6 +163,11 @@ async def test_palette_offers_the_facilitation_controls(sample: Path, clock: Fak
         screen = await started(pilot)
         await palette(pilot, "Add decision")
         assert isinstance(pilot.app.screen, EntryScreen)
+        entry = pilot.app.screen.query_one("#entry-text", Input)
+        for _ in range(100):  # the palette closes first, then the dialog's field takes focus
+            if pilot.app.focused is entry:
+                break
+            await pilot.pause(0.02)
         await pilot.press(*"Roll back first", "enter")
         await pilot.pause()
         assert screen.timer.decisions() == ["Roll back first"]
