@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from pmtui.document.markdown import to_markdown
-from pmtui.document.model import GAP_TYPES, WHY_LEVELS, Postmortem
+from pmtui.document.model import GAP_TYPES, WHY_LEVELS, MeetingRecord, Postmortem
 from pmtui.document.templates import render
 from pmtui.timeline.zones import local_time, team_zone
 
@@ -16,23 +16,7 @@ HTML_TEMPLATE = "postmortem.html.j2"
 
 def to_data(doc: Postmortem) -> dict[str, Any]:
     """Plain data with exactly the keys ``pmtui export --format json`` promises."""
-    meeting = None
-    if doc.meeting is not None:
-        m = doc.meeting
-        meeting = {
-            "started_at": m.started_at.isoformat() if m.started_at else None,
-            "ended_at": m.ended_at.isoformat() if m.ended_at else None,
-            "current_item": m.current_item,
-            "items": [
-                {
-                    "name": item.name,
-                    "planned_minutes": item.planned_minutes,
-                    "actual_seconds": item.actual_seconds,
-                    "overrun_seconds": item.overrun_seconds,
-                }
-                for item in m.items
-            ],
-        }
+    meeting = None if doc.meeting is None else meeting_data(doc.meeting)
     return {
         "title": doc.title,
         "date": doc.date.isoformat() if doc.date else None,
@@ -60,6 +44,34 @@ def to_data(doc: Postmortem) -> dict[str, Any]:
         "learnings": list(doc.learnings),
         "extra_sections": [{"heading": s.heading, "body": s.body} for s in doc.extra_sections],
         "meeting": meeting,
+    }
+
+
+def meeting_data(m: MeetingRecord) -> dict[str, Any]:
+    """The ``meeting`` object of the JSON export; ``current_item`` counts from 1, as in
+    the Markdown."""
+    return {
+        "started_at": m.started_at.isoformat() if m.started_at else None,
+        "ended_at": m.ended_at.isoformat() if m.ended_at else None,
+        "current_item": m.current_item + 1,
+        "facilitator": m.facilitator,
+        "scribe": m.scribe,
+        "owner": m.owner,
+        "attendees": list(m.attendees),
+        "parking_lot": list(m.parking_lot),
+        "pauses": {"count": m.pauses.count, "total_seconds": m.pauses.total_seconds},
+        "items": [
+            {
+                "name": item.name,
+                "planned_minutes": item.planned_minutes,
+                "actual_seconds": item.actual_seconds,
+                "overrun_seconds": item.overrun_seconds,
+                "added_seconds": item.added_seconds,
+                "notes": list(item.notes),
+                "decisions": list(item.decisions),
+            }
+            for item in m.items
+        ],
     }
 
 

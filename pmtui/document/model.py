@@ -144,14 +144,43 @@ class Allowance(_Model):
     context: str | None = None
 
 
+def round_seconds(value: float) -> float:
+    """Seconds as the meeting record keeps them: to 0.1 s (no ``62.099999999999994``)."""
+    return round(float(value), 1) + 0.0  # + 0.0: never -0.0
+
+
 class MeetingItem(_Model):
     name: str
+    #: Minutes planned before the meeting (minutes added during it are ``added_seconds``).
     planned_minutes: float = Field(ge=0)
     actual_seconds: float = Field(default=0, ge=0)
+    #: Time added to the item during the meeting (F9: five minutes at a time).
+    added_seconds: float = Field(default=0, ge=0)
+    notes: list[str] = Field(default_factory=list)
+    decisions: list[str] = Field(default_factory=list)
+
+    @field_validator("actual_seconds", "added_seconds")
+    @classmethod
+    def _tenths(cls, value: float) -> float:
+        return round_seconds(value)
 
     @property
     def overrun_seconds(self) -> float:
-        return max(0.0, self.actual_seconds - self.planned_minutes * 60)
+        return round_seconds(
+            max(0.0, self.actual_seconds - self.planned_minutes * 60 - self.added_seconds)
+        )
+
+
+class MeetingPauses(_Model):
+    """How often the clock was paused, and for how long in all."""
+
+    count: int = Field(default=0, ge=0)
+    total_seconds: float = Field(default=0, ge=0)
+
+    @field_validator("total_seconds")
+    @classmethod
+    def _tenths(cls, value: float) -> float:
+        return round_seconds(value)
 
 
 class MeetingRecord(_Model):
@@ -160,18 +189,41 @@ class MeetingRecord(_Model):
     ``started_at``/``ended_at`` are wall-clock UTC datetimes. While the meeting is
     running, ``current_item`` is the agenda index in progress, so a meeting cut
     short by a crash resumes where it was; ``ended_at`` is set when it ends.
+    The facilitation record (roles, attendees, parking lot, and each item's notes and
+    decisions) may be filled in before the meeting starts (``started_at`` is then None).
     """
 
     started_at: dt.datetime | None = None
     ended_at: dt.datetime | None = None
     current_item: int = Field(default=0, ge=0)
     items: list[MeetingItem] = Field(default_factory=list)
+    facilitator: str = ""
+    scribe: str = ""
+    #: The incident owner.
+    owner: str = ""
+    attendees: list[str] = Field(default_factory=list)
+    parking_lot: list[str] = Field(default_factory=list)
+    pauses: MeetingPauses = Field(default_factory=MeetingPauses)
 
     @field_validator("started_at", "ended_at")
     @classmethod
     def _as_utc(cls, value: dt.datetime | None) -> dt.datetime | None:
         """Stored as aware UTC (a naive value is taken to be UTC already)."""
         return None if value is None else times.as_utc(value)
+
+    def copy_rows(self) -> MeetingRecord:
+        """A copy whose lists are its own (the rows a meeting appends to)."""
+        items = [
+            item.model_copy(update={"notes": list(item.notes), "decisions": list(item.decisions)})
+            for item in self.items
+        ]
+        return self.model_copy(
+            update={
+                "items": items,
+                "attendees": list(self.attendees),
+                "parking_lot": list(self.parking_lot),
+            }
+        )
 
 
 #: The wizard's steps, in the spec's order; also the values of ``wizard_step``.
@@ -232,8 +284,7 @@ class Postmortem(_Model):
         rows["five_whys"] = list(self.five_whys)
         rows["learnings"] = list(self.learnings)
         if self.meeting is not None:
-            items = [item.model_copy() for item in self.meeting.items]
-            rows["meeting"] = self.meeting.model_copy(update={"items": items})
+            rows["meeting"] = self.meeting.copy_rows()
         return self.model_copy(update=rows)
 
     @field_validator("wizard_step")

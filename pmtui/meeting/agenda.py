@@ -13,7 +13,13 @@ Resuming after a crash: a record with ``started_at`` but no ``ended_at`` resumes
 *paused* at ``current_item`` with exactly the recorded ``actual_seconds``. Wall
 time between the last autosave and the restart is not counted (a crashed app or
 a laptop closed overnight must not inflate an item); the facilitator resumes the
-clock. Autosave every few seconds keeps the loss to those seconds.
+clock. Autosave every few seconds keeps the loss to those seconds. The pause a
+restart leaves the clock in adds to the pauses' total seconds, not to their count
+(the facilitator did not pause).
+
+The timer also keeps the facilitation record (roles, attendees, parking lot, each
+item's notes and decisions), so that :meth:`MeetingTimer.to_record` is the whole
+``## Meeting`` record.
 """
 
 from __future__ import annotations
@@ -21,11 +27,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from pmtui.document.model import MeetingItem, MeetingRecord
+from pmtui.document.model import MeetingItem, MeetingPauses, MeetingRecord
 from pmtui.errors import UserError
 from pmtui.meeting.clock import Clock
 
@@ -148,8 +154,16 @@ class TimeUp:
 @dataclass
 class _Item:
     name: str
+    #: Planned seconds, minutes added during the meeting included.
     planned_seconds: float
     accumulated: float = 0.0
+    added: float = 0.0
+    notes: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+
+
+#: The safe word's message to the room ("ELMO": Enough, Let's Move On).
+SAFE_WORD_TEXT = "Enough, let's move on"
 
 
 class MeetingTimer:
@@ -175,6 +189,15 @@ class MeetingTimer:
         self._running_since: float | None = None
         self._fired: dict[int, float] = {}  # item -> planned seconds its time-up fired at
         self._last_activity = clock.monotonic()
+        self.facilitator = ""
+        self.scribe = ""
+        #: The incident owner.
+        self.owner = ""
+        self.attendees: list[str] = []
+        self.parking_lot: list[str] = []
+        self.pause_count = 0
+        self._paused_seconds = 0.0
+        self._paused_since: float | None = None
 
     # -- building from and to the document --------------------------------------
 
@@ -189,26 +212,56 @@ class MeetingTimer:
         none or it never started; resumed paused, with the recorded seconds,
         when it started and did not end; ended when it ended."""
         if record is None or record.started_at is None or not record.items:
-            return cls(clock, minutes)
+            timer = cls(clock, minutes)
+            if record is not None:
+                timer._take_facilitation(record)
+            return timer
         timer = cls(
             clock,
-            [item.planned_minutes for item in record.items],
+            [item.planned_minutes + item.added_seconds / 60 for item in record.items],
             names=[item.name for item in record.items],
         )
-        for item, saved in zip(timer.items, record.items, strict=True):
+        for index, (item, saved) in enumerate(zip(timer.items, record.items, strict=True)):
             item.accumulated = saved.actual_seconds
+            item.added = saved.added_seconds
+            item.notes = list(saved.notes)
+            item.decisions = list(saved.decisions)
             if item.accumulated >= item.planned_seconds:
-                timer._fired[timer.items.index(item)] = item.planned_seconds
+                timer._fired[index] = item.planned_seconds
         timer.current = min(record.current_item, len(timer.items) - 1)
         timer.started_at = record.started_at
         timer.ended_at = record.ended_at
         timer.state = TimerState.ENDED if record.ended_at else TimerState.PAUSED
+        timer._take_facilitation(record)
+        timer.pause_count = record.pauses.count
+        timer._paused_seconds = record.pauses.total_seconds
+        if timer.state is TimerState.PAUSED:
+            timer._paused_since = clock.monotonic()
         return timer
 
+    def _take_facilitation(self, record: MeetingRecord) -> None:
+        self.facilitator, self.scribe, self.owner = record.facilitator, record.scribe, record.owner
+        self.attendees = list(record.attendees)
+        self.parking_lot = list(record.parking_lot)
+
+    def _has_facilitation(self) -> bool:
+        return bool(
+            self.facilitator or self.scribe or self.owner or self.attendees or self.parking_lot
+        )
+
     def to_record(self) -> MeetingRecord | None:
-        """The meeting as the document stores it (``None`` before it starts)."""
+        """The meeting as the document stores it: ``None`` before it starts, unless
+        roles, attendees or the parking lot were filled in (then a record with them
+        and no agenda yet)."""
+        roles: dict[str, object] = {
+            "facilitator": self.facilitator,
+            "scribe": self.scribe,
+            "owner": self.owner,
+            "attendees": list(self.attendees),
+            "parking_lot": list(self.parking_lot),
+        }
         if self.state is TimerState.READY:
-            return None
+            return MeetingRecord(**roles) if self._has_facilitation() else None
         return MeetingRecord(
             started_at=self.started_at,
             ended_at=self.ended_at,
@@ -216,11 +269,16 @@ class MeetingTimer:
             items=[
                 MeetingItem(
                     name=item.name,
-                    planned_minutes=round(item.planned_seconds / 60, 4),
-                    actual_seconds=round(self.elapsed(i), 1),
+                    planned_minutes=round((item.planned_seconds - item.added) / 60, 4),
+                    actual_seconds=self.elapsed(i),
+                    added_seconds=item.added,
+                    notes=list(item.notes),
+                    decisions=list(item.decisions),
                 )
                 for i, item in enumerate(self.items)
             ],
+            pauses=MeetingPauses(count=self.pause_count, total_seconds=self.paused_seconds()),
+            **roles,
         )
 
     # -- readings ---------------------------------------------------------------
@@ -243,6 +301,13 @@ class MeetingTimer:
 
     def overrun(self, index: int | None = None) -> float:
         return max(0.0, -self.remaining(index))
+
+    def paused_seconds(self) -> float:
+        """Seconds the clock has stood paused in all (the pause under way included)."""
+        seconds = self._paused_seconds
+        if self._paused_since is not None:
+            seconds += self.clock.monotonic() - self._paused_since
+        return seconds
 
     def urgency(self) -> Urgency:
         left = self.remaining()
@@ -330,9 +395,17 @@ class MeetingTimer:
         self._fold()
         self._running_since = None
         self.state = TimerState.PAUSED
+        self.pause_count += 1
+        self._paused_since = self.clock.monotonic()
+
+    def _fold_pause(self) -> None:
+        if self._paused_since is not None:
+            self._paused_seconds += self.clock.monotonic() - self._paused_since
+            self._paused_since = None
 
     def resume(self) -> None:
         self._require(TimerState.PAUSED)
+        self._fold_pause()
         self._running_since = self.clock.monotonic()
         self.state = TimerState.RUNNING
         self.touch()
@@ -357,13 +430,78 @@ class MeetingTimer:
         self.go_to(self.current - 1)
 
     def add_minutes(self, minutes: float = 5) -> None:
-        """Extend the current item's planned time."""
+        """Extend the current item's planned time (recorded as its added seconds)."""
         self._require(TimerState.READY, TimerState.RUNNING, TimerState.PAUSED)
-        self.items[self.current].planned_seconds += minutes * 60
+        item = self.items[self.current]
+        item.planned_seconds += minutes * 60
+        if self.state is not TimerState.READY:  # before the start it is the plan itself
+            item.added += minutes * 60
 
     def end(self) -> None:
         self._require(TimerState.RUNNING, TimerState.PAUSED)
         self._fold()
+        self._fold_pause()
         self._running_since = None
         self.ended_at = self.clock.now()
         self.state = TimerState.ENDED
+
+    # -- the facilitation record --------------------------------------------------
+
+    def notes(self, index: int | None = None) -> list[str]:
+        return self.items[self.current if index is None else index].notes
+
+    def decisions(self, index: int | None = None) -> list[str]:
+        return self.items[self.current if index is None else index].decisions
+
+    def add_note(self, entry: str) -> str:
+        """A note on the current item (while the meeting runs or is paused)."""
+        return self._add(self.notes(), entry, "note")
+
+    def add_decision(self, entry: str) -> str:
+        """A decision on the current item (while the meeting runs or is paused)."""
+        return self._add(self.decisions(), entry, "decision")
+
+    def add_parking(self, entry: str) -> str:
+        """An off-topic point for later, at any time."""
+        entry = _entry(entry, "parking-lot entry")
+        self.parking_lot.append(entry)
+        return entry
+
+    def _add(self, where: list[str], entry: str, what: str) -> str:
+        self._require(TimerState.RUNNING, TimerState.PAUSED)
+        entry = _entry(entry, what)
+        where.append(entry)
+        self.touch()
+        return entry
+
+    def set_roles(self, facilitator: str, scribe: str, owner: str, attendees: list[str]) -> None:
+        """Set the roles and the attendees (blank names dropped, order kept)."""
+        self.facilitator, self.scribe, self.owner = (
+            facilitator.strip(),
+            scribe.strip(),
+            owner.strip(),
+        )
+        self.attendees = [name.strip() for name in attendees if name.strip()]
+
+    def safe_topic(self) -> str:
+        """What the safe word files in the parking lot: the current item and its latest
+        note (the topic the room was on), or the item alone."""
+        notes = self.notes()
+        return f"{self.name}: {notes[-1]}" if notes else self.name
+
+    def safe_word(self) -> str:
+        """ "Enough, let's move on": file the current topic in the parking lot (once,
+        however often the key is pressed) and return it."""
+        self._require(TimerState.RUNNING, TimerState.PAUSED)
+        topic = self.safe_topic()
+        if not self.parking_lot or self.parking_lot[-1] != topic:
+            self.parking_lot.append(topic)
+        self.touch()
+        return topic
+
+
+def _entry(entry: str, what: str) -> str:
+    entry = entry.strip()
+    if not entry:
+        raise MeetingStateError(f"An empty {what} is not saved; type it first.")
+    return entry

@@ -72,6 +72,7 @@ class PmtuiApp(App[None]):
         clock: Clock = time.monotonic,
         today: Callable[[], dt.date] = dt.date.today,
         meeting: bool = False,
+        follow: bool = False,
         agenda_minutes: tuple[float, ...] | None = None,
         theme: str | None = None,
         import_layout: str | None = None,
@@ -90,6 +91,8 @@ class PmtuiApp(App[None]):
         #: Drafts open in a screen; all saved and unlocked when the app ends.
         self.sessions = SessionRegistry()
         self.meeting = meeting
+        #: ``pmtui meeting FILE --follow``: the read-only follower view of ``open_path``.
+        self.follow = follow
         self.agenda_minutes = agenda_minutes or self.settings.meeting.agenda
         self.new_title = new_title
         self.open_path = open_path
@@ -142,6 +145,11 @@ class PmtuiApp(App[None]):
         # Remember a theme the user picks from now on (not the one set at start-up).
         self.theme_changed_signal.subscribe(self, self._theme_picked)
         self._install_signal_handlers()
+        if self.follow and self.open_path is not None:
+            from pmtui.tui.screens.meeting_follow import FollowScreen
+
+            self.push_screen(FollowScreen(self.open_path))
+            return
         self.push_screen(HomeScreen())
         if self.meeting:
             from pmtui.tui.screens.meeting import start_meeting_mode

@@ -107,6 +107,7 @@ class MeetingCommands(CommandListProvider):
 
     def _commands(self) -> Iterable[Command]:
         from pmtui.tui.screens.meeting import CONTROLS, MeetingScreen, open_meeting
+        from pmtui.tui.screens.meeting_entry import FACILITATION
         from pmtui.tui.screens.session_screen import SessionScreen
 
         screen = self.screen
@@ -115,6 +116,10 @@ class MeetingCommands(CommandListProvider):
             return [
                 (name, getattr(screen, f"action_{action}"), help_text)
                 for name, action, help_text in CONTROLS
+                if screen.check_action(action, ()) is True
+            ] + [
+                (name, getattr(screen, f"action_{action}"), help_text)
+                for name, action, help_text in FACILITATION
                 if screen.check_action(action, ()) is True
             ]
         if isinstance(screen, SessionScreen):

@@ -14,15 +14,13 @@ from pmtui.document.model import (
     ActionItem,
     Allowance,
     GapType,
-    MeetingItem,
-    MeetingRecord,
     Postmortem,
     ProcessGap,
     Severity,
     Status,
     TimelineEntry,
 )
-from tests.document.strategies import dates, text, time_text
+from tests.document.strategies import dates, meeting_records, text, time_text
 
 
 @dataclass
@@ -210,11 +208,4 @@ _actions = st.builds(
     verification=text,
 )
 _allowances = st.builds(Allowance, rule=text.filter(bool), match=st.none() | text)
-_meetings = st.none() | st.builds(
-    MeetingRecord,
-    current_item=st.integers(0, 3),
-    items=st.lists(
-        st.builds(MeetingItem, name=text, planned_minutes=st.integers(0, 60).map(float)),
-        max_size=3,
-    ),
-)
+_meetings = st.none() | meeting_records()

@@ -13,6 +13,7 @@ from pmtui.document.model import (
     ExtraSection,
     GapType,
     MeetingItem,
+    MeetingPauses,
     MeetingRecord,
     Postmortem,
     ProcessGap,
@@ -126,6 +127,35 @@ BODY_PIECES = [
 bodies = st.lists(st.sampled_from(BODY_PIECES), max_size=3).map("\n\n".join)
 
 
+def meeting_records() -> st.SearchStrategy[MeetingRecord]:
+    """Any ``## Meeting`` record, facilitation record included."""
+    lines = st.lists(text, max_size=3)
+    return st.builds(
+        MeetingRecord,
+        started_at=st.none() | utc_times,
+        ended_at=st.none() | utc_times,
+        current_item=st.integers(0, 6),
+        items=st.lists(
+            st.builds(
+                MeetingItem,
+                name=text,
+                planned_minutes=numbers,
+                actual_seconds=numbers,
+                added_seconds=st.just(0.0) | numbers,
+                notes=lines,
+                decisions=lines,
+            ),
+            max_size=5,
+        ),
+        facilitator=text,
+        scribe=text,
+        owner=text,
+        attendees=lines,
+        parking_lot=lines,
+        pauses=st.builds(MeetingPauses, count=st.integers(0, 50), total_seconds=numbers),
+    )
+
+
 @st.composite
 def postmortems(draw: st.DrawFn) -> Postmortem:
     extra = draw(
@@ -134,19 +164,7 @@ def postmortems(draw: st.DrawFn) -> Postmortem:
             lambda sections: not sections or sections[0].heading != ""
         )
     )
-    meeting = draw(
-        st.none()
-        | st.builds(
-            MeetingRecord,
-            started_at=st.none() | utc_times,
-            ended_at=st.none() | utc_times,
-            current_item=st.integers(0, 6),
-            items=st.lists(
-                st.builds(MeetingItem, name=text, planned_minutes=numbers, actual_seconds=numbers),
-                max_size=5,
-            ),
-        )
-    )
+    meeting = draw(st.none() | meeting_records())
     return Postmortem(
         above_title=draw(bodies),
         title=draw(text),

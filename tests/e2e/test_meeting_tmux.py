@@ -44,6 +44,8 @@ def test_meeting_records_the_time_spent(tmp_path: Path, isolated_dirs: Path) -> 
         tmux.wait_for("2/5 Walk through Five Whys")
         moved = time.monotonic() - started
         tmux.palette("End meeting", "Stop the clock and save")
+        tmux.wait_for("Before we end: the action items")
+        tmux.keys("F10")
         tmux.wait_for("Meeting ended")
         tmux.keys("C-q")
         assert tmux.wait_exit(), "pmtui did not quit"

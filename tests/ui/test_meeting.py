@@ -127,6 +127,9 @@ async def test_every_palette_command_does_what_it_says(sample: Path, clock: Fake
         assert countdown(pilot) == "03:50"
 
         await palette(pilot, "End meeting")
+        assert screen.timer.state is TimerState.RUNNING  # the action-item recap comes first
+        await pilot.press("f10")
+        await pilot.pause()
         assert screen.timer.state is TimerState.ENDED
         summary = str(screen.query_one("#summary-text").render())
         assert "Walk through Five Whys" in summary
@@ -134,7 +137,7 @@ async def test_every_palette_command_does_what_it_says(sample: Path, clock: Fake
     saved = storage.load(sample).meeting
     assert saved is not None and saved.ended_at is not None
     assert [i.actual_seconds for i in saved.items] == [70, 10, 0, 0, 0]
-    assert saved.items[1].planned_minutes == 20
+    assert saved.items[1].planned_minutes == 15 and saved.items[1].added_seconds == 300
 
 
 async def offered(pilot: Pilot) -> list[str]:
@@ -222,7 +225,10 @@ async def test_footer_keys_run_the_controls(sample: Path, clock: FakeClock) -> N
         assert timer.current == 0
         await pilot.press("f9")
         assert timer.planned() == 10 * 60
-        await pilot.press("f10")
+        await pilot.press("f10")  # the action-item recap
+        await pilot.pause()
+        assert timer.state is TimerState.RUNNING
+        await pilot.press("f10")  # end and save
         assert timer.state is TimerState.ENDED
 
 
@@ -257,6 +263,8 @@ async def test_editing_beside_the_clock_reaches_the_file(sample: Path, clock: Fa
         area.focus()
         await pilot.press(*"No alert on config errors")
         await pilot.pause(0.3)
+        await pilot.press("f10")
+        await pilot.pause()
         await pilot.press("f10")
     doc = storage.load(sample)
     assert doc.five_whys[2] == "No alert on config errors"

@@ -244,13 +244,13 @@ def _list_items(
         if block.kind not in ("bullet_list_open", "ordered_list_open"):
             leftover.append(block)
             continue
-        for line, end, first_src, rest in _items_of(reader, block):
+        for line, end, first_src, rest in items_of(reader, block):
             reader.section.items.append(Item(reader.trimmed(line, end), None))
             items.append((line, first_src, rest))
     return items, leftover
 
 
-def _items_of(reader: Reader, block: Block) -> Iterator[tuple[int, int, str, str]]:
+def items_of(reader: Reader, block: Block) -> Iterator[tuple[int, int, str, str]]:
     for line, end, inside in list_items(block):
         yield (line, end, *_item_text(reader, inside))
 
@@ -282,7 +282,7 @@ def _item_text(reader: Reader, tokens: list[Token]) -> tuple[str, str]:
     return first_src, "\n\n".join(rest)
 
 
-def _with_rest(reader: Reader, source: str, rest: str) -> str:
+def with_rest(reader: Reader, source: str, rest: str) -> str:
     text = reader.text(source)
     if rest:
         text = f"{text}\n\n{rest}" if text else rest
@@ -301,7 +301,7 @@ def read_whys(reader: Reader, blocks: list[Block]) -> list[Block]:
         reader.sources.add(
             f"five_whys[{len(whys)}]", line, reader.column_of(line, src or first_src)
         )
-        whys.append((_with_rest(reader, src, rest), False))
+        whys.append((with_rest(reader, src, rest), False))
         if len(whys) > 5:
             raise reader.error("Five Whys has more than 5 answers; keep at most 5", line)
     while whys and whys[-1][1]:
@@ -337,7 +337,7 @@ def read_gaps(reader: Reader, blocks: list[Block]) -> list[Block]:
         reader.sources.add(
             f"gaps[{len(gaps)}].text", line, reader.column_of(line, src or first_src)
         )
-        gaps.append(ProcessGap(text=_with_rest(reader, src, rest), type=gap_type, done=done))
+        gaps.append(ProcessGap(text=with_rest(reader, src, rest), type=gap_type, done=done))
     reader.data["gaps"] = gaps
     return leftover
 
@@ -350,7 +350,7 @@ def read_learnings(reader: Reader, blocks: list[Block]) -> list[Block]:
             continue
         reader.section.items[number].index = len(learnings)
         reader.sources.add(f"learnings[{len(learnings)}]", line, reader.column_of(line, first_src))
-        learnings.append(_with_rest(reader, first_src, rest))
+        learnings.append(with_rest(reader, first_src, rest))
     reader.data["learnings"] = learnings
     return leftover
 

@@ -10,6 +10,7 @@ controls, and saves through :class:`~pmtui.tui.screens.session_screen.SessionScr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -34,6 +35,7 @@ from pmtui.meeting.agenda import (
 from pmtui.meeting.clock import Clock, SystemClock
 from pmtui.meeting.guidance import HOUSEKEEPING_CATEGORIES, facilitation_question
 from pmtui.tui.messages import DocumentEdited, FieldFindings
+from pmtui.tui.screens.meeting_entry import FACILITATION_BINDINGS, FACILITATION_LIVE
 from pmtui.tui.screens.session_screen import SessionScreen
 from pmtui.tui.widgets.meeting.agenda import AgendaPlan, AgendaProgress, MeetingRecordView
 from pmtui.tui.widgets.meeting.clock import MeetingClock
@@ -180,6 +182,7 @@ class MeetingScreen(SessionScreen):
         Binding(
             "escape", "leave", "Back", id="meeting.leave", tooltip="Pause and go to the wizard"
         ),
+        *FACILITATION_BINDINGS,
     ]
 
     def __init__(
@@ -403,10 +406,16 @@ class MeetingScreen(SessionScreen):
             return bool(self._warnings) and live
         if action == "leave":
             return len(self.app.screen_stack) > 1
+        if action in FACILITATION_LIVE:
+            return state in (TimerState.RUNNING, TimerState.PAUSED) or None
         return True
 
-    def control(self, action: str) -> None:
-        """Run a meeting control; a control that does not apply says why."""
+    def control(self, action: str, *, recapped: bool = False) -> None:
+        """Run a meeting control; a control that does not apply says why. End shows
+        the action-item recap first (``recapped``: it was shown and confirmed)."""
+        if action == "end" and not recapped and self.check_action("end", ()):
+            self.action_recap()
+            return
         timer = self.timer
         try:
             match action:
@@ -433,6 +442,7 @@ class MeetingScreen(SessionScreen):
         if action in MOVES_ON:
             self._clear_time_up()
         self._findings_stale = True
+        self._sync_record()  # a control reaches the file at once (followers read it)
         self.save_now(announce=False)
         self._refresh_all()
         if action == "end":
@@ -522,6 +532,71 @@ class MeetingScreen(SessionScreen):
                 )
         else:
             self.dismiss()
+
+    # -- the facilitation record (dialogs in meeting_entry.py and meeting_recap.py) --
+
+    def _record(self, what: str, run: Callable[[], object]) -> bool:
+        """Run a change to the timer's facilitation record and save it at once."""
+        try:
+            run()
+        except MeetingStateError as exc:
+            self.notify(str(exc), severity="warning", timeout=4)
+            return False
+        self._sync_record()
+        self.save_now(announce=False)
+        self.notify(what, timeout=3, markup=False)
+        return True
+
+    def _ask(self, kind: str, add: Callable[[str], str]) -> None:
+        from pmtui.tui.screens.meeting_entry import ENTRY_PROMPTS, EntryScreen
+
+        title, help_text = ENTRY_PROMPTS[kind]
+
+        def done(entry: object) -> None:
+            if isinstance(entry, str):
+                self._record(f"{kind.capitalize()} added: {entry}", lambda: add(entry))
+
+        self.app.push_screen(EntryScreen(title.format(item=self.timer.name), help_text), done)
+
+    def action_add_note(self) -> None:
+        self._ask("note", self.timer.add_note)
+
+    def action_add_decision(self) -> None:
+        self._ask("decision", self.timer.add_decision)
+
+    def action_add_parking(self) -> None:
+        self._ask("parking-lot entry", self.timer.add_parking)
+
+    def action_roles(self) -> None:
+        from pmtui.tui.screens.meeting_entry import Roles, RolesScreen
+
+        t = self.timer
+        current = Roles(t.facilitator, t.scribe, t.owner, list(t.attendees))
+
+        def done(roles: object) -> None:
+            if isinstance(roles, Roles):
+                self._record("Roles and attendees saved.", lambda: t.set_roles(*roles))
+
+        self.app.push_screen(RolesScreen(current), done)
+
+    def action_safe_word(self) -> None:
+        """ "Enough, let's move on" to the room; the topic goes to the parking lot."""
+        from pmtui.tui.screens.meeting_entry import SafeWordFlash
+
+        filed: list[str] = []
+        if self._record("Filed in the parking lot.", lambda: filed.append(self.timer.safe_word())):
+            self.app.push_screen(SafeWordFlash(filed[0]))
+
+    def action_recap(self) -> None:
+        """The action items, owner, due date and verification, before the End."""
+        from pmtui.meeting.recap import recap
+        from pmtui.tui.screens.meeting_recap import RecapScreen
+
+        def done(end: bool | None) -> None:
+            if end:
+                self.control("end", recapped=True)
+
+        self.app.push_screen(RecapScreen(recap(self.session.doc.action_items)), done)
 
 
 def _open_session(app: App[Any], path: Path, *, read_only: bool = False) -> DraftSession | None:
