@@ -181,7 +181,9 @@ async def test_after_end_the_footer_shows_no_clock_keys(sample: Path, clock: Fak
         await pilot.press("f5")
         await pilot.pause()
         assert {"f6", "f8", "f9", "f10"} <= set(pilot.app.active_bindings)
-        await pilot.press("f10")
+        await pilot.press("f10")  # the action-item recap
+        await pilot.pause()
+        await pilot.press("f10")  # end and save
         await pilot.pause()
         # The footer lists active bindings: after End no clock key is among them.
         assert not {"f5", "f6", "f7", "f8", "f9", "f10"} & set(pilot.app.active_bindings)
