@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
+from pmtui.blame.names import folded_names, is_name
+from pmtui.blame.normalise import normalise
 from pmtui.config import BlameCategory, BlameSettings
 from pmtui.document.comments import find_allowances
 from pmtui.document.model import Allowance
@@ -109,6 +111,8 @@ class _RuleSet:
     exact: dict[str, tuple[int, ...]]
     prefixes: dict[str, tuple[int, ...]]
     not_person: re.Pattern[str] | None
+    #: The user's and the document's names, for the subject test (see names.py).
+    names: frozenset[str] = frozenset()
     by_id: dict[str, int] = field(default_factory=dict)
 
 
@@ -116,7 +120,7 @@ class _RuleSet:
 
 
 @functools.cache
-def _rules_data() -> dict[str, Any]:
+def rules_data() -> dict[str, Any]:
     with RULES_FILE.open("rb") as fh:
         return tomllib.load(fh)
 
@@ -125,7 +129,7 @@ def _rules_data() -> dict[str, Any]:
 def load_rules() -> tuple[Rule, ...]:
     """The rules in ``rules.toml``, in file order."""
     rules = []
-    for raw in _rules_data()["rule"]:
+    for raw in rules_data()["rule"]:
         rules.append(
             Rule(
                 id=raw["id"],
@@ -188,7 +192,7 @@ def trie_regex(words: Iterable[str]) -> str:
 
 
 def _macros(config: BlameSettings) -> dict[str, str]:
-    data = _rules_data()
+    data = rules_data()
     macros: dict[str, str] = dict(data.get("macros", {}))
     for key, words in data.get("wordlists", {}).items():
         macros[key] = trie_regex(_expand_plurals(words))
@@ -299,7 +303,7 @@ def _build_ruleset(config: BlameSettings) -> _RuleSet:
         if part
     )
     pattern = rf"(?<!\w)(?:{body})" if body else "(?!)"
-    not_person_list = _rules_data().get("subjects", {}).get("not_person", [])
+    not_person_list = rules_data().get("subjects", {}).get("not_person", [])
     not_person = (
         re.compile(
             r"(?<![\w-])(?:{})\Z".format("|".join(_expand(p, macros) for p in not_person_list)),
@@ -315,6 +319,7 @@ def _build_ruleset(config: BlameSettings) -> _RuleSet:
         exact={k: tuple(v) for k, v in exact.items()},
         prefixes={k: tuple(v) for k, v in prefixes.items()},
         not_person=not_person,
+        names=folded_names(config.names),
         by_id={c.rule.id: i for i, c in enumerate(compiled)},
     )
 
@@ -469,6 +474,9 @@ def _accept(m: re.Match[str], sentence: str, rs: _RuleSet) -> tuple[int, int] | 
         ss, se = m.span("subj")
         if rs.not_person.search(sentence, max(0, ss - 40), se):
             return None
+    given = m.group("given") if "given" in groups else None
+    if given is not None and not is_name(given, rs.names):
+        return None
     if "hit" in groups and m.group("hit"):
         return m.span("hit")
     return m.span()
@@ -520,7 +528,10 @@ def scan(
     if not text:
         return []
     rs = _ruleset(config or BlameSettings())
-    raw = _raw_matches(text, rs)
+    norm = normalise(text)
+    raw = _raw_matches(norm.text, rs)
+    if norm.origin is not None:
+        raw = [(*norm.span(s, e), i) for s, e, i in raw]
     if not raw:
         return []
     quoted = _quoted_spans(text)
