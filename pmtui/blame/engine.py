@@ -146,8 +146,21 @@ def load_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+#: Switches the statistical layer off (``[blame] disable = ["model"]``).
+MODEL_RULE = "model"
+
+
+def model_rule_id(category: str) -> str:
+    """The rule id of the statistical layer's findings in ``category``."""
+    return "model-" + category.replace("_", "-")
+
+
 def rule_ids() -> frozenset[str]:
-    return frozenset(r.id for r in load_rules())
+    return (
+        frozenset(r.id for r in load_rules())
+        | {MODEL_RULE}
+        | {model_rule_id(c) for c in CATEGORIES}
+    )
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -482,10 +495,10 @@ def _accept(m: re.Match[str], sentence: str, rs: _RuleSet) -> tuple[int, int] | 
     return m.span()
 
 
-def _text_allowed(allow_text: set[tuple[str, str]], rule: Rule, matched: str) -> bool:
+def _text_allowed(allow_text: set[tuple[str, str]], rule: str, category: str, matched: str) -> bool:
     """An allowance's text covers a finding when it contains the matched text."""
     norm = _norm(matched)
-    return any(r in (rule.id, rule.category) and norm in t for r, t in allow_text)
+    return any(r in (rule, category) and norm in t for r, t in allow_text)
 
 
 def sentence_of(text: str, start: int, end: int) -> str:
@@ -494,12 +507,14 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return " ".join(text[s:e].split())
 
 
-def _allowed_here(allowances: list[Allowance], rule: Rule, text: str, start: int, end: int) -> bool:
+def _allowed_here(
+    allowances: list[Allowance], rule: str, category: str, text: str, start: int, end: int
+) -> bool:
     """An allowance for text in a sentence covers a finding in that same sentence."""
     sentence = _norm(sentence_of(text, start, end))
     matched = _norm(text[start:end])
     return any(
-        a.rule in (rule.id, rule.category)
+        a.rule in (rule, category)
         and matched in _norm(a.match or "")
         and _norm(a.context or "") == sentence
         for a in allowances
@@ -507,10 +522,15 @@ def _allowed_here(allowances: list[Allowance], rule: Rule, text: str, start: int
 
 
 def preload(config: BlameSettings | None = None) -> None:
-    """Compile every rule now (e.g. in a background thread at start-up), so the
-    first scans do not pay for it. Optional: rules otherwise compile on first use."""
+    """Compile every rule and load the name list and the model now (e.g. in a background
+    thread at start-up), so the first scans do not pay for it. Optional: all of it
+    otherwise happens on first use."""
     for item in _ruleset(config or BlameSettings()).rules:
         _ = item.patterns, item.exceptions
+    from pmtui.blame import model, names
+
+    names.given_names()
+    model.load()
 
 
 def scan(
@@ -518,57 +538,77 @@ def scan(
     *,
     config: BlameSettings | None = None,
     allowed: Iterable[Allowance] = (),
+    statistical: bool = True,
 ) -> list[Finding]:
     """Find language in ``text`` that may read as blame, in text order.
 
     Allow comments inside ``text`` are honoured as well as ``allowed``. The checker
     (:class:`pmtui.blame.checker.Checker`) is what the app and lint call; this is the
-    rules engine underneath it.
+    engine underneath it: the rules, then (``statistical``) the model of
+    :mod:`pmtui.blame.model`, which adds sentences no rule matched and drops rule
+    matches in sentences it is sure are blameless.
     """
     if not text:
         return []
-    rs = _ruleset(config or BlameSettings())
+    config = config or BlameSettings()
+    rs = _ruleset(config)
     norm = normalise(text)
     raw = _raw_matches(norm.text, rs)
     if norm.origin is not None:
         raw = [(*norm.span(s, e), i) for s, e, i in raw]
-    if not raw:
+    use_model = statistical and MODEL_RULE not in config.disable
+    if not raw and not use_model:
         return []
     quoted = _quoted_spans(text)
-    allow_all: set[str] = set()
-    allow_text: set[tuple[str, str]] = set()
-    in_context: list[Allowance] = []
-    for a in list(allowed) + find_allowances(text):
-        if a.match is None:
-            allow_all.add(a.rule)
-        elif a.context is None:
-            allow_text.add((a.rule, _norm(a.match)))
-        else:
-            in_context.append(a)
+    filters = _Filters(list(allowed) + find_allowances(text))
     raw.sort(key=lambda t: (t[0], -t[1], t[2]))
     lines = _Lines(text)
     findings: list[Finding] = []
     taken: list[tuple[int, int, str]] = []
     for start, end, index in raw:
         rule = rs.rules[index].rule
-        if _inside(quoted, start, end):
-            continue
-        if rule.id in allow_all or rule.category in allow_all:
-            continue
-        matched = text[start:end]
-        if allow_text and _text_allowed(allow_text, rule, matched):
-            continue
-        if in_context and _allowed_here(in_context, rule, text, start, end):
+        if _inside(quoted, start, end) or filters.drops(rule.id, rule.category, text, start, end):
             continue
         # One finding per category for overlapping text (the earliest, longest wins).
         if any(c == rule.category and a < end and b > start for a, b, c in taken[-8:]):
             continue
         taken.append((start, end, rule.category))
-        message = rule.message.replace("{match}", " ".join(matched.split()))
+        message = rule.message.replace("{match}", " ".join(text[start:end].split()))
         findings.append(
             make_finding(text, start, end, rule.id, rule.category, message, rule.suggestion, lines)
         )
+    if use_model:
+        from pmtui.blame.statistical import apply_model
+
+        matched = sorted(start for start, _, _ in raw)
+        findings = apply_model(text, norm, findings, matched, rs.names, config, filters, lines)
     return findings
+
+
+class _Filters:
+    """The allowances that apply to one scan (allow comments and ``allowed``)."""
+
+    def __init__(self, allowances: list[Allowance]) -> None:
+        self.allow_all: set[str] = set()
+        self.allow_text: set[tuple[str, str]] = set()
+        self.in_context: list[Allowance] = []
+        for a in allowances:
+            if a.match is None:
+                self.allow_all.add(a.rule)
+            elif a.context is None:
+                self.allow_text.add((a.rule, _norm(a.match)))
+            else:
+                self.in_context.append(a)
+
+    def drops(self, rule: str, category: str, text: str, start: int, end: int) -> bool:
+        """Whether an allowance covers the finding of ``rule`` at ``text[start:end]``."""
+        if rule in self.allow_all or category in self.allow_all:
+            return True
+        if self.allow_text and _text_allowed(self.allow_text, rule, category, text[start:end]):
+            return True
+        return bool(self.in_context) and _allowed_here(
+            self.in_context, rule, category, text, start, end
+        )
 
 
 def make_finding(

@@ -77,7 +77,8 @@ def test_quoted_and_code_text_is_not_flagged(text: str) -> None:
 
 
 def test_apostrophes_do_not_hide_findings() -> None:
-    assert [f.rule for f in scan("It's Bob's fault, and that's that.")] == ["fault-of"]
+    text = "It's Bob's fault, and that's that."
+    assert [f.rule for f in scan(text, statistical=False)] == ["fault-of"]
 
 
 def test_allow_comment_for_a_whole_rule() -> None:
