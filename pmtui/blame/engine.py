@@ -30,6 +30,7 @@ from typing import Any, get_args
 
 from pmtui.blame.names import folded_names, is_name
 from pmtui.blame.normalise import normalise
+from pmtui.blame.trie import trie_regex
 from pmtui.config import BlameCategory, BlameSettings
 from pmtui.document.comments import find_allowances
 from pmtui.document.model import Allowance
@@ -175,33 +176,6 @@ def _expand_plurals(words: Iterable[str]) -> list[str]:
         else:
             out.append(word)
     return out
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, as a prefix tree (Python's ``re`` tries
-    alternatives one by one, so a tree is far faster than a flat ``a|b|c``).
-    Longer words win; a space in a word matches any run of whitespace."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = []
-        for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            alts.append(piece + build(node[ch]))
-        if "" in node:
-            if not alts:
-                return ""
-            return "(?:" + "|".join(alts) + ")?"
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")"
-
-    return "(?:" + build(root) + ")" if root else "(?!)"
 
 
 def _macros(config: BlameSettings) -> dict[str, str]:

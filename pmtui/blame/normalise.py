@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pmtui.blame.trie import trie_regex
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "`", "“": '"', "”": '"'})
 
 # Contractions written without their apostrophe. Words that are also ordinary words
@@ -150,9 +152,8 @@ _GRAMMAR_RE = re.compile(
 _SINGLE = {**_CONTRACTIONS, **_TYPOS}
 # Only words that may need rewriting, so plain prose costs one regex search per pass.
 _WORDS_RE = re.compile(
-    r"(?<![\w'-])(?:"
-    + "|".join(sorted(map(re.escape, _SINGLE), key=len, reverse=True))
-    + r")(?![\w'-])",
+    # A prefix tree, not a flat alternation: Python's re tries alternatives one by one.
+    r"\b" + trie_regex(_SINGLE) + r"(?![\w'-])",
     re.IGNORECASE,
 )
 
