@@ -115,6 +115,11 @@ class _RuleSet:
     #: The user's and the document's names, for the subject test (see names.py).
     names: frozenset[str] = frozenset()
     by_id: dict[str, int] = field(default_factory=dict)
+    #: Rule matches by (sentence, rule indexes), relative to the sentence: a field is
+    #: re-scanned on every keystroke, and only the sentence being typed changes.
+    matches: dict[tuple[str, tuple[int, ...]], list[tuple[int, int, int]]] = field(
+        default_factory=dict
+    )
 
 
 # --------------------------------------------------------------------------- rules data
@@ -423,32 +428,52 @@ def _candidates(text: str, rs: _RuleSet) -> Iterator[tuple[int, int, set[int]]]:
         yield cur_s, cur_e, cur
 
 
+#: How many sentences' rule matches a rule set keeps (then it starts afresh).
+_MATCHES_SIZE = 20_000
+
+
 def _raw_matches(text: str, rs: _RuleSet) -> list[tuple[int, int, int]]:
     """(start, end, rule index) of every rule match, before quote/allow filtering."""
     found: list[tuple[int, int, int]] = []
+    cache = rs.matches
     for s, e, indexes in _candidates(text, rs):
         sentence = text[s:e]
-        for index in sorted(indexes):
-            item = rs.rules[index]
-            exc_spans: list[tuple[int, int]] | None = None
-            for pat in item.patterns:
-                pos = 0
-                while (m := pat.search(sentence, pos)) is not None:
-                    span = _accept(m, sentence, rs)
-                    if span is not None and item.exceptions:
-                        if exc_spans is None:
-                            exc_spans = [
-                                x.span() for ex in item.exceptions for x in ex.finditer(sentence)
-                            ]
-                        if any(a < span[1] and b > span[0] for a, b in exc_spans):
-                            span = None
-                    if span is None:
-                        # Rejected: look again from the next character, so a rejected
-                        # match cannot hide a real one overlapping it.
-                        pos = m.start() + 1
-                        continue
-                    found.append((s + span[0], s + span[1], index))
-                    pos = max(m.end(), m.start() + 1)
+        key = (sentence, tuple(sorted(indexes)))
+        hits = cache.get(key)
+        if hits is None:
+            if len(cache) >= _MATCHES_SIZE:
+                cache.clear()
+            hits = cache[key] = _sentence_matches(sentence, key[1], rs)
+        found.extend((s + a, s + b, index) for a, b, index in hits)
+    return found
+
+
+def _sentence_matches(
+    sentence: str, indexes: tuple[int, ...], rs: _RuleSet
+) -> list[tuple[int, int, int]]:
+    """(start, end, rule index) of the matches of the rules ``indexes`` in ``sentence``."""
+    found: list[tuple[int, int, int]] = []
+    for index in indexes:
+        item = rs.rules[index]
+        exc_spans: list[tuple[int, int]] | None = None
+        for pat in item.patterns:
+            pos = 0
+            while (m := pat.search(sentence, pos)) is not None:
+                span = _accept(m, sentence, rs)
+                if span is not None and item.exceptions:
+                    if exc_spans is None:
+                        exc_spans = [
+                            x.span() for ex in item.exceptions for x in ex.finditer(sentence)
+                        ]
+                    if any(a < span[1] and b > span[0] for a, b in exc_spans):
+                        span = None
+                if span is None:
+                    # Rejected: look again from the next character, so a rejected
+                    # match cannot hide a real one overlapping it.
+                    pos = m.start() + 1
+                    continue
+                found.append((span[0], span[1], index))
+                pos = max(m.end(), m.start() + 1)
     return found
 
 

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 
 from pmtui.blame.trie import trie_regex
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "`", "“": '"', "”": '"'})
+# Curly quotes and apostrophes to straight ones (``str.replace`` is far faster than
+# ``str.translate`` with a table; no replacement makes another one's character).
+_QUOTES = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'))
 
 # Contractions written without their apostrophe. Words that are also ordinary words
 # ("cant", "wont", "its", "were", "well", "hell", "ill", "id", "wed", "shed") are left out.
@@ -239,7 +241,9 @@ def _rewrite(
 
 def normalise(text: str) -> Normalised:
     """``text`` with quotes, contractions, typos and modal grammar normalised."""
-    straight = text.translate(_QUOTES)
+    straight = text
+    for curly, plain in _QUOTES:
+        straight = straight.replace(curly, plain)
     words, first = _rewrite(straight, _WORDS_RE, _word)
     final, second = _rewrite(words, _GRAMMAR_RE, _grammar)
     if first is None and second is None:
