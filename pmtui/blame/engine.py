@@ -380,11 +380,9 @@ class _Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in _BOUNDARY_RE.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+        spans = [m.span() for m in _BOUNDARY_RE.finditer(text)]
+        self.starts: list[int] = [a for a, _ in spans]
+        self.ends: list[int] = [b for _, b in spans]
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.ends, start)
@@ -580,7 +578,9 @@ def scan(
         from pmtui.blame.statistical import apply_model
 
         matched = sorted(start for start, _, _ in raw)
-        findings = apply_model(text, norm, findings, matched, rs.names, config, filters, lines)
+        findings = apply_model(
+            text, norm, findings, matched, rs.names, config, filters, lines, quoted
+        )
     return findings
 
 

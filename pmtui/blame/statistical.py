@@ -59,6 +59,19 @@ _MIN_WORDS = 3
 
 _CACHE: dict[tuple[str, frozenset[str], frozenset[str]], model_module.Verdict] = {}
 _CACHE_SIZE = 50_000
+#: A sentence's text as the model reads it (whitespace folded), or None when it has too
+#: few words to judge; by the sentence as cut.
+_PIECES: dict[str, str | None] = {}
+
+
+def _model_text(piece: str) -> str | None:
+    found = _PIECES.get(piece, "")
+    if found == "":
+        if len(_PIECES) >= _CACHE_SIZE:
+            _PIECES.clear()
+        words = len(_WORD_RE.findall(piece))
+        found = _PIECES[piece] = " ".join(piece.split()) if words >= _MIN_WORDS else None
+    return found
 
 
 def verdict(
@@ -84,9 +97,8 @@ def _disabled_categories(config: BlameSettings) -> frozenset[str]:
     return frozenset(by_id.get(d, d) for d in config.disable)
 
 
-def _blanked(text: str) -> str:
-    """``text`` with quoted spans, code and comments replaced by spaces (same length)."""
-    spans = _quoted_spans(text)
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` (its quoted spans, code and comments) replaced by spaces."""
     if not spans:
         return text
     parts, pos = [], 0
@@ -122,18 +134,20 @@ def apply_model(
     config: BlameSettings,
     filters: _Filters,
     lines: _Lines,
+    quoted: list[tuple[int, int]],
 ) -> list[Finding]:
     """``findings`` (the rules', in text order) with the model's additions and vetoes.
 
     ``matched`` holds the start of every rule match, including those an allowance or a
     quote silenced: the model adds nothing to a sentence a rule matched, so allowing a
     rule's finding is not undone by the model. Nor does it report a category whose rules
-    the user switched off (``[blame] disable``)."""
+    the user switched off (``[blame] disable``). ``quoted`` holds the quoted spans of
+    ``text``."""
     model = model_module.load()
     if model is None:
         return findings
     disabled = _disabled_categories(config)
-    clean = _blanked(norm.text)
+    clean = _blanked(norm.text, quoted if norm.text == text else _quoted_spans(norm.text))
     out: list[Finding] = []
     added = False
     i = 0
@@ -147,11 +161,12 @@ def apply_model(
                 out.append(findings[i])
             i += 1
         piece = clean[s:e]
-        if len(_WORD_RE.findall(piece)) < _MIN_WORDS:
+        judged = _model_text(piece)
+        if judged is None:
             out.extend(inside)
             continue
         cats = frozenset(f.category for f in inside if f.category in CATEGORIES)
-        v = verdict(model, " ".join(piece.split()), cats, names)
+        v = verdict(model, judged, cats, names)
         if inside:
             if v.probability >= model.veto:
                 out.extend(inside)
