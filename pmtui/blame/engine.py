@@ -295,6 +295,10 @@ def _build_ruleset(config: BlameSettings) -> _RuleSet:
         if part
     )
     pattern = rf"(?<!\w)(?:{body})" if body else "(?!)"
+    # For lower-cased text, a look-ahead for the triggers' first characters lets ``re``
+    # skip the positions no trigger can start at.
+    firsts = "".join(sorted({re.escape(t[0]) for t in (*exact, *prefixes) if t}))
+    lowered = rf"(?<!\w)(?=[{firsts}])(?:{body})" if body and firsts else pattern
     not_person_list = rules_data().get("subjects", {}).get("not_person", [])
     not_person = (
         re.compile(
@@ -306,7 +310,7 @@ def _build_ruleset(config: BlameSettings) -> _RuleSet:
     )
     return _RuleSet(
         rules=compiled,
-        trigger_re=re.compile(pattern),
+        trigger_re=re.compile(lowered),
         trigger_re_i=re.compile(pattern, _FLAGS),
         exact={k: tuple(v) for k, v in exact.items()},
         prefixes={k: tuple(v) for k, v in prefixes.items()},
@@ -319,8 +323,9 @@ def _build_ruleset(config: BlameSettings) -> _RuleSet:
 # --------------------------------------------------------------------------- text helpers
 
 # Where a sentence (or a list item, table cell, heading) ends.
+# (Every branch starts with a literal character, so ``re`` skips ahead fast.)
 _BOUNDARY_RE = re.compile(
-    r"[.!?;](?=[\"'”’)\]*_]*(?:\s|$))"
+    "|".join(re.escape(c) + r"(?=[\"'”’)\]*_]*(?:\s|$))" for c in ".!?;") + r"|\n[ \t]*\n"
     r"|\n[ \t]*\n"
     r"|\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|\||>))"
     r"|\|"
@@ -333,7 +338,7 @@ _QUOTED_RE = re.compile(
     r"```.*?(?:```|\Z)"
     r"|~~~.*?(?:~~~|\Z)"
     r"|<!--.*?(?:-->|\Z)"
-    r"|(`+)[^`].*?\1"
+    r"|`(`*)[^`].*?`\1"
     r'|"[^"\n]{1,400}"'
     r"|“[^”\n]{1,400}”"
     r"|‘[^’\n]{1,400}’(?!\w)"

@@ -155,10 +155,12 @@ _SINGLE = {**_CONTRACTIONS, **_TYPOS}
 # A prefix tree, not a flat alternation: Python's re tries alternatives one by one.
 _WORDS = r"\b" + trie_regex(_SINGLE) + r"(?![\w'-])"
 # Each pattern twice: case-insensitive, and for lower-cased text (about twice as fast).
+# (_SINGLE's words are lower-case ASCII letters; the modals start with s, c, w, m or o.)
 _GRAMMAR_RE = re.compile(_GRAMMAR, re.IGNORECASE)
-_GRAMMAR_LOWER_RE = re.compile(_GRAMMAR)
+# The lower-case ones look ahead for the first letters first, so ``re`` skips ahead fast.
+_GRAMMAR_LOWER_RE = re.compile(f"(?=[scwmo])(?:{_GRAMMAR})")
 _WORDS_RE = re.compile(_WORDS, re.IGNORECASE)
-_WORDS_LOWER_RE = re.compile(_WORDS)
+_WORDS_LOWER_RE = re.compile(f"(?=[{''.join(sorted({w[0] for w in _SINGLE}))}])(?:{_WORDS})")
 # The characters for which matching the lower-cased text differs from matching the text
 # case-insensitively: "İ" lower-cases to two characters; "ı", "ſ" and the Kelvin sign
 # match ASCII letters under re.IGNORECASE. (Checked over every code point.)
