@@ -148,21 +148,6 @@ class PmtuiApp(App[None]):
             self.offer_import(self.open_path, self.import_layout)
         elif self.open_path is not None:
             self.open_document(self.open_path)
-        # After the first paint, compile the rules and read the name list and the model in
-        # a thread, so the first scan of a field does not pay for them.
-        self.call_after_refresh(self._warm_blame)
-
-    def _warm_blame(self) -> None:
-        from pmtui.blame import preload
-
-        settings = self.checker.settings
-        self.run_worker(
-            lambda: preload(settings),
-            name="blame-preload",
-            group="blame-preload",
-            thread=True,
-            exit_on_error=False,
-        )
 
     def new_session(self, title: str = "") -> DraftSession | None:
         """A new draft in the folder of post-mortems; a problem is a notification."""
