@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
+from pmtui.blame.names import folded_names, is_name
+from pmtui.blame.normalise import normalise
+from pmtui.blame.trie import trie_regex
 from pmtui.config import BlameCategory, BlameSettings
 from pmtui.document.comments import find_allowances
 from pmtui.document.model import Allowance
@@ -109,14 +112,21 @@ class _RuleSet:
     exact: dict[str, tuple[int, ...]]
     prefixes: dict[str, tuple[int, ...]]
     not_person: re.Pattern[str] | None
+    #: The user's and the document's names, for the subject test (see names.py).
+    names: frozenset[str] = frozenset()
     by_id: dict[str, int] = field(default_factory=dict)
+    #: Rule matches by (sentence, rule indexes), relative to the sentence: a field is
+    #: re-scanned on every keystroke, and only the sentence being typed changes.
+    matches: dict[tuple[str, tuple[int, ...]], list[tuple[int, int, int]]] = field(
+        default_factory=dict
+    )
 
 
 # --------------------------------------------------------------------------- rules data
 
 
 @functools.cache
-def _rules_data() -> dict[str, Any]:
+def rules_data() -> dict[str, Any]:
     with RULES_FILE.open("rb") as fh:
         return tomllib.load(fh)
 
@@ -125,7 +135,7 @@ def _rules_data() -> dict[str, Any]:
 def load_rules() -> tuple[Rule, ...]:
     """The rules in ``rules.toml``, in file order."""
     rules = []
-    for raw in _rules_data()["rule"]:
+    for raw in rules_data()["rule"]:
         rules.append(
             Rule(
                 id=raw["id"],
@@ -142,8 +152,21 @@ def load_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+#: Switches the statistical layer off (``[blame] disable = ["model"]``).
+MODEL_RULE = "model"
+
+
+def model_rule_id(category: str) -> str:
+    """The rule id of the statistical layer's findings in ``category``."""
+    return "model-" + category.replace("_", "-")
+
+
 def rule_ids() -> frozenset[str]:
-    return frozenset(r.id for r in load_rules())
+    return (
+        frozenset(r.id for r in load_rules())
+        | {MODEL_RULE}
+        | {model_rule_id(c) for c in CATEGORIES}
+    )
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -160,35 +183,8 @@ def _expand_plurals(words: Iterable[str]) -> list[str]:
     return out
 
 
-def trie_regex(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, as a prefix tree (Python's ``re`` tries
-    alternatives one by one, so a tree is far faster than a flat ``a|b|c``).
-    Longer words win; a space in a word matches any run of whitespace."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = []
-        for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            alts.append(piece + build(node[ch]))
-        if "" in node:
-            if not alts:
-                return ""
-            return "(?:" + "|".join(alts) + ")?"
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")"
-
-    return "(?:" + build(root) + ")" if root else "(?!)"
-
-
 def _macros(config: BlameSettings) -> dict[str, str]:
-    data = _rules_data()
+    data = rules_data()
     macros: dict[str, str] = dict(data.get("macros", {}))
     for key, words in data.get("wordlists", {}).items():
         macros[key] = trie_regex(_expand_plurals(words))
@@ -299,7 +295,11 @@ def _build_ruleset(config: BlameSettings) -> _RuleSet:
         if part
     )
     pattern = rf"(?<!\w)(?:{body})" if body else "(?!)"
-    not_person_list = _rules_data().get("subjects", {}).get("not_person", [])
+    # For lower-cased text, a look-ahead for the triggers' first characters lets ``re``
+    # skip the positions no trigger can start at.
+    firsts = "".join(sorted({re.escape(t[0]) for t in (*exact, *prefixes) if t}))
+    lowered = rf"(?<!\w)(?=[{firsts}])(?:{body})" if body and firsts else pattern
+    not_person_list = rules_data().get("subjects", {}).get("not_person", [])
     not_person = (
         re.compile(
             r"(?<![\w-])(?:{})\Z".format("|".join(_expand(p, macros) for p in not_person_list)),
@@ -310,11 +310,12 @@ def _build_ruleset(config: BlameSettings) -> _RuleSet:
     )
     return _RuleSet(
         rules=compiled,
-        trigger_re=re.compile(pattern),
+        trigger_re=re.compile(lowered),
         trigger_re_i=re.compile(pattern, _FLAGS),
         exact={k: tuple(v) for k, v in exact.items()},
         prefixes={k: tuple(v) for k, v in prefixes.items()},
         not_person=not_person,
+        names=folded_names(config.names),
         by_id={c.rule.id: i for i, c in enumerate(compiled)},
     )
 
@@ -322,8 +323,9 @@ def _build_ruleset(config: BlameSettings) -> _RuleSet:
 # --------------------------------------------------------------------------- text helpers
 
 # Where a sentence (or a list item, table cell, heading) ends.
+# (Every branch starts with a literal character, so ``re`` skips ahead fast.)
 _BOUNDARY_RE = re.compile(
-    r"[.!?;](?=[\"'”’)\]*_]*(?:\s|$))"
+    "|".join(re.escape(c) + r"(?=[\"'”’)\]*_]*(?:\s|$))" for c in ".!?;") + r"|\n[ \t]*\n"
     r"|\n[ \t]*\n"
     r"|\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|\||>))"
     r"|\|"
@@ -336,7 +338,7 @@ _QUOTED_RE = re.compile(
     r"```.*?(?:```|\Z)"
     r"|~~~.*?(?:~~~|\Z)"
     r"|<!--.*?(?:-->|\Z)"
-    r"|(`+)[^`].*?\1"
+    r"|`(`*)[^`].*?`\1"
     r'|"[^"\n]{1,400}"'
     r"|“[^”\n]{1,400}”"
     r"|‘[^’\n]{1,400}’(?!\w)"
@@ -383,11 +385,9 @@ class _Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in _BOUNDARY_RE.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+        spans = [m.span() for m in _BOUNDARY_RE.finditer(text)]
+        self.starts: list[int] = [a for a, _ in spans]
+        self.ends: list[int] = [b for _, b in spans]
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.ends, start)
@@ -431,32 +431,52 @@ def _candidates(text: str, rs: _RuleSet) -> Iterator[tuple[int, int, set[int]]]:
         yield cur_s, cur_e, cur
 
 
+#: How many sentences' rule matches a rule set keeps (then it starts afresh).
+_MATCHES_SIZE = 20_000
+
+
 def _raw_matches(text: str, rs: _RuleSet) -> list[tuple[int, int, int]]:
     """(start, end, rule index) of every rule match, before quote/allow filtering."""
     found: list[tuple[int, int, int]] = []
+    cache = rs.matches
     for s, e, indexes in _candidates(text, rs):
         sentence = text[s:e]
-        for index in sorted(indexes):
-            item = rs.rules[index]
-            exc_spans: list[tuple[int, int]] | None = None
-            for pat in item.patterns:
-                pos = 0
-                while (m := pat.search(sentence, pos)) is not None:
-                    span = _accept(m, sentence, rs)
-                    if span is not None and item.exceptions:
-                        if exc_spans is None:
-                            exc_spans = [
-                                x.span() for ex in item.exceptions for x in ex.finditer(sentence)
-                            ]
-                        if any(a < span[1] and b > span[0] for a, b in exc_spans):
-                            span = None
-                    if span is None:
-                        # Rejected: look again from the next character, so a rejected
-                        # match cannot hide a real one overlapping it.
-                        pos = m.start() + 1
-                        continue
-                    found.append((s + span[0], s + span[1], index))
-                    pos = max(m.end(), m.start() + 1)
+        key = (sentence, tuple(sorted(indexes)))
+        hits = cache.get(key)
+        if hits is None:
+            if len(cache) >= _MATCHES_SIZE:
+                cache.clear()
+            hits = cache[key] = _sentence_matches(sentence, key[1], rs)
+        found.extend((s + a, s + b, index) for a, b, index in hits)
+    return found
+
+
+def _sentence_matches(
+    sentence: str, indexes: tuple[int, ...], rs: _RuleSet
+) -> list[tuple[int, int, int]]:
+    """(start, end, rule index) of the matches of the rules ``indexes`` in ``sentence``."""
+    found: list[tuple[int, int, int]] = []
+    for index in indexes:
+        item = rs.rules[index]
+        exc_spans: list[tuple[int, int]] | None = None
+        for pat in item.patterns:
+            pos = 0
+            while (m := pat.search(sentence, pos)) is not None:
+                span = _accept(m, sentence, rs)
+                if span is not None and item.exceptions:
+                    if exc_spans is None:
+                        exc_spans = [
+                            x.span() for ex in item.exceptions for x in ex.finditer(sentence)
+                        ]
+                    if any(a < span[1] and b > span[0] for a, b in exc_spans):
+                        span = None
+                if span is None:
+                    # Rejected: look again from the next character, so a rejected
+                    # match cannot hide a real one overlapping it.
+                    pos = m.start() + 1
+                    continue
+                found.append((span[0], span[1], index))
+                pos = max(m.end(), m.start() + 1)
     return found
 
 
@@ -469,15 +489,18 @@ def _accept(m: re.Match[str], sentence: str, rs: _RuleSet) -> tuple[int, int] | 
         ss, se = m.span("subj")
         if rs.not_person.search(sentence, max(0, ss - 40), se):
             return None
+    given = m.group("given") if "given" in groups else None
+    if given is not None and not is_name(given, rs.names):
+        return None
     if "hit" in groups and m.group("hit"):
         return m.span("hit")
     return m.span()
 
 
-def _text_allowed(allow_text: set[tuple[str, str]], rule: Rule, matched: str) -> bool:
+def _text_allowed(allow_text: set[tuple[str, str]], rule: str, category: str, matched: str) -> bool:
     """An allowance's text covers a finding when it contains the matched text."""
     norm = _norm(matched)
-    return any(r in (rule.id, rule.category) and norm in t for r, t in allow_text)
+    return any(r in (rule, category) and norm in t for r, t in allow_text)
 
 
 def sentence_of(text: str, start: int, end: int) -> str:
@@ -486,12 +509,14 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return " ".join(text[s:e].split())
 
 
-def _allowed_here(allowances: list[Allowance], rule: Rule, text: str, start: int, end: int) -> bool:
+def _allowed_here(
+    allowances: list[Allowance], rule: str, category: str, text: str, start: int, end: int
+) -> bool:
     """An allowance for text in a sentence covers a finding in that same sentence."""
     sentence = _norm(sentence_of(text, start, end))
     matched = _norm(text[start:end])
     return any(
-        a.rule in (rule.id, rule.category)
+        a.rule in (rule, category)
         and matched in _norm(a.match or "")
         and _norm(a.context or "") == sentence
         for a in allowances
@@ -499,10 +524,15 @@ def _allowed_here(allowances: list[Allowance], rule: Rule, text: str, start: int
 
 
 def preload(config: BlameSettings | None = None) -> None:
-    """Compile every rule now (e.g. in a background thread at start-up), so the
-    first scans do not pay for it. Optional: rules otherwise compile on first use."""
+    """Compile every rule and load the name list and the model now (e.g. in a background
+    thread at start-up), so the first scans do not pay for it. Optional: all of it
+    otherwise happens on first use."""
     for item in _ruleset(config or BlameSettings()).rules:
         _ = item.patterns, item.exceptions
+    from pmtui.blame import model, names
+
+    names.given_names()
+    model.load()
 
 
 def scan(
@@ -510,54 +540,79 @@ def scan(
     *,
     config: BlameSettings | None = None,
     allowed: Iterable[Allowance] = (),
+    statistical: bool = True,
 ) -> list[Finding]:
     """Find language in ``text`` that may read as blame, in text order.
 
     Allow comments inside ``text`` are honoured as well as ``allowed``. The checker
     (:class:`pmtui.blame.checker.Checker`) is what the app and lint call; this is the
-    rules engine underneath it.
+    engine underneath it: the rules, then (``statistical``) the model of
+    :mod:`pmtui.blame.model`, which adds sentences no rule matched and drops rule
+    matches in sentences it is sure are blameless.
     """
     if not text:
         return []
-    rs = _ruleset(config or BlameSettings())
-    raw = _raw_matches(text, rs)
-    if not raw:
+    config = config or BlameSettings()
+    rs = _ruleset(config)
+    norm = normalise(text)
+    raw = _raw_matches(norm.text, rs)
+    if norm.origin is not None:
+        raw = [(*norm.span(s, e), i) for s, e, i in raw]
+    use_model = statistical and MODEL_RULE not in config.disable
+    if not raw and not use_model:
         return []
     quoted = _quoted_spans(text)
-    allow_all: set[str] = set()
-    allow_text: set[tuple[str, str]] = set()
-    in_context: list[Allowance] = []
-    for a in list(allowed) + find_allowances(text):
-        if a.match is None:
-            allow_all.add(a.rule)
-        elif a.context is None:
-            allow_text.add((a.rule, _norm(a.match)))
-        else:
-            in_context.append(a)
+    filters = _Filters(list(allowed) + find_allowances(text))
     raw.sort(key=lambda t: (t[0], -t[1], t[2]))
     lines = _Lines(text)
     findings: list[Finding] = []
     taken: list[tuple[int, int, str]] = []
     for start, end, index in raw:
         rule = rs.rules[index].rule
-        if _inside(quoted, start, end):
-            continue
-        if rule.id in allow_all or rule.category in allow_all:
-            continue
-        matched = text[start:end]
-        if allow_text and _text_allowed(allow_text, rule, matched):
-            continue
-        if in_context and _allowed_here(in_context, rule, text, start, end):
+        if _inside(quoted, start, end) or filters.drops(rule.id, rule.category, text, start, end):
             continue
         # One finding per category for overlapping text (the earliest, longest wins).
         if any(c == rule.category and a < end and b > start for a, b, c in taken[-8:]):
             continue
         taken.append((start, end, rule.category))
-        message = rule.message.replace("{match}", " ".join(matched.split()))
+        message = rule.message.replace("{match}", " ".join(text[start:end].split()))
         findings.append(
             make_finding(text, start, end, rule.id, rule.category, message, rule.suggestion, lines)
         )
+    if use_model:
+        from pmtui.blame.statistical import apply_model
+
+        matched = sorted(start for start, _, _ in raw)
+        findings = apply_model(
+            text, norm, findings, matched, rs.names, config, filters, lines, quoted
+        )
     return findings
+
+
+class _Filters:
+    """The allowances that apply to one scan (allow comments and ``allowed``)."""
+
+    def __init__(self, allowances: list[Allowance]) -> None:
+        self.allow_all: set[str] = set()
+        self.allow_text: set[tuple[str, str]] = set()
+        self.in_context: list[Allowance] = []
+        for a in allowances:
+            if a.match is None:
+                self.allow_all.add(a.rule)
+            elif a.context is None:
+                self.allow_text.add((a.rule, _norm(a.match)))
+            else:
+                self.in_context.append(a)
+
+    def drops(self, rule: str, category: str, text: str, start: int, end: int) -> bool:
+        """Whether an allowance covers the finding of ``rule`` at ``text[start:end]``."""
+        if rule in self.allow_all or category in self.allow_all:
+            return True
+        if self.allow_text and _text_allowed(self.allow_text, rule, category, text[start:end]):
+            return True
+        return bool(self.in_context) and _allowed_here(
+            self.in_context, rule, category, text, start, end
+        )
 
 
 def make_finding(

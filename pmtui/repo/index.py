@@ -207,10 +207,12 @@ class Entry:
 
 def checker_key(checker: Checker) -> str:
     """What warning counts depend on besides the file: the ``[blame]`` settings, the
-    rule file and pmtui's version."""
+    rule file, the model and name list, and pmtui's version."""
     from pmtui.blame.engine import RULES_FILE
+    from pmtui.blame.model import MODEL_FILE
+    from pmtui.blame.names import NAMES_FILE
 
-    rules = _file_digest(RULES_FILE)
+    rules = "".join(_file_digest(p) for p in (RULES_FILE, MODEL_FILE, NAMES_FILE) if p.exists())
     raw = repr((checker.settings.cache_key(), rules, __version__))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 

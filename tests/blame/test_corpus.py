@@ -105,7 +105,31 @@ def test_corpus_size_and_coverage() -> None:
 def test_precision_and_recall() -> None:
     report, precision, recall = table()
     print("\n" + report)
-    assert precision >= 0.95 and recall >= 0.90, report
+    # Floors as measured with the statistical layer (recall was 0.90+ with rules alone; the
+    # model vetoes some rule matches it reads as blameless).
+    assert precision >= 0.99 and recall >= 0.88, report
+
+
+def test_corpus_v2_whole() -> None:
+    """The labelled corpus v2, all of it (train and blind): floors as measured. The
+    model was trained on the train split, so this is no measure of generalisation
+    (``scripts/blame_corpus.py evaluate --split blind`` is)."""
+    import json
+
+    rows = [
+        json.loads(line)
+        for line in (CORPUS / "v2" / "sentences.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    tp = fp = fn = 0
+    for row in rows:
+        hit = any(f.category in CATEGORIES for f in scan(row["text"]))
+        blameful = row["label"] != "none"
+        tp += hit and blameful
+        fp += hit and not blameful
+        fn += blameful and not hit
+    assert len(rows) >= 3000
+    assert _ratio(tp, tp + fp) >= 0.99 and _ratio(tp, tp + fn) >= 0.67, (tp, fp, fn)
 
 
 if __name__ == "__main__":

@@ -77,7 +77,8 @@ def test_quoted_and_code_text_is_not_flagged(text: str) -> None:
 
 
 def test_apostrophes_do_not_hide_findings() -> None:
-    assert [f.rule for f in scan("It's Bob's fault, and that's that.")] == ["fault-of"]
+    text = "It's Bob's fault, and that's that."
+    assert [f.rule for f in scan(text, statistical=False)] == ["fault-of"]
 
 
 def test_allow_comment_for_a_whole_rule() -> None:
@@ -234,3 +235,14 @@ def test_clean_document_has_no_findings() -> None:
         action_items=[ActionItem(action="Validate pool size in CI", owner="@alice", due=TODAY)],
     )
     assert scan_document(doc) == []
+
+
+def test_a_sentence_scanned_before_is_reported_where_it_now_stands() -> None:
+    # Rule matches are cached per sentence; the cached spans must follow the sentence.
+    from pmtui.blame import scan as scan_text
+
+    alone = scan_text("Bob should have checked the lag.")
+    moved = scan_text("The lag grew.\n\nBob should have checked the lag.")
+    assert alone and [f.match for f in moved] == [f.match for f in alone]
+    assert [f.start - 15 for f in moved] == [f.start for f in alone]
+    assert [(f.line, f.column) for f in moved] == [(3, f.column) for f in alone]

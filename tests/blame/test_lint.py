@@ -101,9 +101,9 @@ def test_folder_is_searched_for_markdown(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.md").write_text("Heads will roll.\n", encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text("Bob should be fired.\n", encoding="utf-8")
     (tmp_path / "a.md").write_text("Fine.\n", encoding="utf-8")
-    (tmp_path / "c.txt").write_text("Heads will roll.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Bob should be fired.\n", encoding="utf-8")
     code, out, _ = _run(capsys, str(tmp_path))
     assert code == 1
     assert [line.split(":")[0] for line in out.splitlines()] == [str(tmp_path / "sub" / "b.md")]

@@ -1,0 +1,251 @@
+"""Issue 10: the layered detector (normalisation, names, rules, statistical model).
+
+One test per miss pattern of the issue and per false-alarm trap, with sentences written
+for these tests (not copied from the corpus). A sentence counts as flagged when
+``scan`` returns a finding in one of the seven blame categories.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pmtui.blame import CATEGORIES, Checker, scan
+from pmtui.blame import model as model_module
+from pmtui.blame.engine import _CATEGORY_SUGGESTION
+from pmtui.blame.names import given_names, is_name
+from pmtui.blame.normalise import normalise
+from pmtui.config import BlameSettings
+
+
+def flagged(text: str, **kw: object) -> bool:
+    return any(f.category in CATEGORIES for f in scan(text, **kw))  # type: ignore[arg-type]
+
+
+def categories(text: str) -> set[str]:
+    return {f.category for f in scan(text) if f.category in CATEGORIES}
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize(
+    ("typed", "normal"),
+    [
+        ("he shouldnt of pushed", "he shouldn't have pushed"),
+        ("Tomasz should has checked the lag", "Tomasz should have checked the lag"),
+        ("shoulda tested it", "should have tested it"),
+        ("She didnt look", "She didn't look"),
+        ("it’s on them", "it's on them"),
+        ("Shuold have waited becuase", "Should have waited because"),
+    ],
+)
+def test_normalisation(typed: str, normal: str) -> None:
+    assert normalise(typed).text == normal
+
+
+def test_normalised_spans_point_at_what_was_typed() -> None:
+    text = "honestly Bob shouldnt of merged that on a friday"
+    [f] = [f for f in scan(text, statistical=False) if f.category == "counterfactual"]
+    assert text[f.start : f.end] == f.match
+    assert "shouldnt of" in f.match
+
+
+def test_missing_apostrophes_are_still_counterfactuals() -> None:
+    assert "counterfactual" in categories("The reviewer shouldve caught it.")
+    assert "counterfactual" in categories("Kofi shouldnt have skipped the canary.")
+
+
+# --------------------------------------------------------------------------- names
+
+
+def test_the_shipped_name_list_is_large_and_from_many_cultures() -> None:
+    names = given_names()
+    assert len(names) >= 20_000
+    for name in ("adaeze", "wanjiru", "aroha", "mehmet", "siobhan", "yuki", "thandiwe"):
+        assert name in names or is_name(name), name
+    for word in ("will", "may", "mark", "grant", "the", "deploy"):
+        assert not is_name(word), word
+
+
+def test_a_name_from_the_list_is_a_subject_in_any_case() -> None:
+    assert flagged("Adaeze wiped the staging bucket.")
+    assert flagged("adaeze wiped the staging bucket")
+
+
+def test_config_names_count_as_people() -> None:
+    cfg = BlameSettings(names=("Zanele",))
+    found = scan("Zanele forgot to rotate the key.", config=cfg, statistical=False)
+    assert any(f.category in CATEGORIES for f in found)
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+PATTERNS = {
+    "names_roles": [
+        "The technician on shift dropped the wrong table.",
+        "the storage team dropped the replica without telling anyone",
+        "Oluwaseun wiped the production bucket by accident.",
+    ],
+    "informal_spelling": [
+        "ngl he shouldnt of merged that",
+        "she should has checked the backup before",
+    ],
+    "question_shapes": [
+        "ok so who approved this change?",
+        "Which one of you pushed to main on Friday?",
+        "How did QA miss something this obvious?",
+        "Can you explain why you skipped the canary?",
+    ],
+    "passive_implication": [
+        "The pager alert was ignored by the on-call engineer.",
+        "Someone didn't read the runbook again.",
+        "Great job breaking prod again, Sam.",
+    ],
+    "everyday_judgement": [
+        "Honestly the new guy is just not up to the job at all.",
+        "She seemed completely lost during the call.",
+        "This was really poor work from the platform team.",
+    ],
+    "formal_counterfactual": [
+        "The operator's failure to verify the valve position led to the release.",
+        "The controller ought to have issued the warning earlier.",
+        "If the crew had followed the checklist, the aircraft would have landed safely.",
+    ],
+    "punishment_extended": [
+        "The contractor has been let go after the outage.",
+        "He lost his production access because of this.",
+        "I'll bring it up in her performance review.",
+        "Take him off the on-call rotation for a month.",
+    ],
+    "human_error_names": [
+        "OUTAGE BLAMED ON HUMAN ERROR",
+        "It was a simple blunder by an engineer.",
+        "One slip-up by the operator took down the site.",
+    ],
+    "advice_action": [
+        "It's important to always double-check the target before running a migration.",
+        "Engineers need to test properly before pushing.",
+        "Ask Dmitri to slow down and be more careful next time.",
+    ],
+}
+
+
+# Sentences of the issue's patterns the detector still misses (measured; see the report).
+KNOWN_MISSES = {
+    "How did QA miss something this obvious?",
+    "It's important to always double-check the target before running a migration.",
+    "the storage team dropped the replica without telling anyone",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            t,
+            marks=[pytest.mark.xfail(strict=True, reason="known miss")]
+            if t in KNOWN_MISSES
+            else [],
+        )
+        for texts in PATTERNS.values()
+        for t in texts
+    ],
+    ids=lambda t: t[:40],
+)
+def test_issue_pattern_is_flagged(text: str) -> None:
+    assert flagged(text), text
+
+
+# --------------------------------------------------------------------------- traps
+
+TRAPS = {
+    "rejecting_blame": [
+        "This isn't any one person's fault; the system allowed it.",
+        "We don't ask why did you do that; we ask what made it seem reasonable.",
+    ],
+    "human_error_starting_point": [
+        "Treat human error as the starting point of the investigation, not its conclusion.",
+    ],
+    "proverbs": [
+        "To err is human, and our tooling should expect it.",
+    ],
+    "own_reasoning": [
+        "We mistakenly thought the replica had already caught up.",
+    ],
+    "technical": [
+        "The health check failed to detect the stalled worker.",
+        "The error rate rose to 4% while the cache warmed up.",
+        "Kubernetes operator failed to reconcile the stateful set.",
+    ],
+    "response_verbs": [
+        "Priya was paged at 03:12 and acknowledged within two minutes.",
+        "Thanks to Kwame for rolling back so quickly.",
+    ],
+}
+
+
+KNOWN_FALSE_ALARMS = {
+    "We don't ask why did you do that; we ask what made it seem reasonable.",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            t,
+            marks=[pytest.mark.xfail(strict=True, reason="known false alarm")]
+            if t in KNOWN_FALSE_ALARMS
+            else [],
+        )
+        for texts in TRAPS.values()
+        for t in texts
+    ],
+    ids=lambda t: t[:40],
+)
+def test_trap_is_not_flagged(text: str) -> None:
+    assert not flagged(text), scan(text)
+
+
+# --------------------------------------------------------------------------- the model layer
+
+
+def test_model_finding_says_its_category_and_offers_that_reframe() -> None:
+    text = "Honestly the new guy is just not up to the job at all."
+    found = [f for f in scan(text) if f.rule.startswith("model-")]
+    assert found, "expected the statistical layer to find this"
+    [f] = found
+    assert f.category in CATEGORIES
+    assert f.rule == "model-" + f.category.replace("_", "-")
+    assert f.suggestion == _CATEGORY_SUGGESTION[f.category]
+    assert f.message.startswith("This sentence may read as blame (")
+    assert text[f.start : f.end] == f.match
+    assert f.match.startswith("Honestly") and not f.match.endswith(".")
+
+
+def test_model_layer_can_be_disabled() -> None:
+    text = "Honestly the new guy is just not up to the job at all."
+    assert flagged(text)
+    assert not flagged(text, config=BlameSettings(disable=("model",)))
+
+
+def test_allowing_a_rule_finding_does_not_bring_it_back_from_the_model() -> None:
+    text = "<!-- pmtui: allow should-have -->\nBob should have waited for the canary."
+    assert scan(text) == []
+
+
+def test_quoted_blame_is_not_the_authors() -> None:
+    assert not flagged('The guide warns against writing "Bob is not up to the job".')
+
+
+def test_checker_uses_both_layers() -> None:
+    assert Checker().text("Honestly the new guy is just not up to the job at all.")
+
+
+def test_model_file_loads_and_is_small() -> None:
+    m = model_module.load()
+    assert m is not None
+    assert model_module.MODEL_FILE.stat().st_size <= 5_000_000
+    assert set(m.categories) == set(CATEGORIES)
+    assert 0.0 < m.threshold < 1.0
