@@ -200,7 +200,9 @@ def _cased(word: str, replacement: str) -> str:
 def _word(text: str, m: re.Match[str]) -> str | None:
     word = text[m.start() : m.end()]
     low = word.lower()
-    single = _SINGLE[low]
+    single = _SINGLE.get(low)
+    if single is None:  # matched only through Unicode case folding ("İm" -> "i̇m")
+        return None
     # A capital "U" is a letter ("the U-shaped graph"); lower-case chat is "you".
     if len(low) == 1 and word != low:
         return None

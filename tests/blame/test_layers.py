@@ -249,3 +249,11 @@ def test_model_file_loads_and_is_small() -> None:
     assert model_module.MODEL_FILE.stat().st_size <= 5_000_000
     assert set(m.categories) == set(CATEGORIES)
     assert 0.0 < m.threshold < 1.0
+
+
+def test_letters_that_lower_case_to_two_characters_do_not_break_the_scan() -> None:
+    """A Turkish dotted capital I lower-cases to two characters ("İm" -> "i̇m")."""
+    from pmtui.blame.normalise import normalise
+
+    assert normalise("İmran restarted the pod").text.startswith("İmran")
+    assert normalise("İm sure it was fine").text.startswith("İm")
