@@ -67,6 +67,6 @@ async def test_a_remapped_save_key_saves(clock: FakeClock, tmp_path: Path) -> No
 
 
 def test_an_unknown_binding_id_names_a_close_one(clock: FakeClock) -> None:
-    expected = r"unknown binding id 'save' \(did you mean 'wizard.save'"
+    expected = r"unknown binding id 'next-step' \(did you mean 'wizard.next-step'"
     with pytest.raises(ConfigError, match=expected):
-        make_app(clock, settings=settings(keys={"save": "ctrl+w"}))
+        make_app(clock, settings=settings(keys={"next-step": "ctrl+w"}))
