@@ -31,14 +31,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def _watch(url: str, sample: Path, timeout: float) -> str:
+async def _screen_text(url: str, sample: Path, timeout: float) -> str:
     """What the page's websocket sends (escapes removed): until the current item shows,
     then, after the facilitator's autosave moves on, until the next one does."""
-    return await _screen_text(url, "2/5 Walk through Five Whys", timeout, then=sample)
-
-
-async def _screen_text(url: str, wanted: str, timeout: float, then: Path) -> str:
-    seen = ""
+    seen, wanted = "", "2/5 Walk through Five Whys"
     async with aiohttp.ClientSession() as http:
         async with http.get(url.replace("ws://", "http://").rsplit("/", 1)[0] + "/") as page:
             assert page.status == 200 and "xterm" in (await page.text()).lower()
@@ -47,7 +43,7 @@ async def _screen_text(url: str, wanted: str, timeout: float, then: Path) -> str
             moved = False
             while time.monotonic() < deadline:
                 if wanted in seen and not moved:
-                    _at_item(then, 2)  # the facilitator presses F8: the autosave says so
+                    _at_item(sample, 2)  # the facilitator presses F8: the autosave says so
                     moved, seen, wanted = True, seen + "\n<moved>\n", "3/5 Identify process gaps"
                 elif wanted in seen:
                     break
@@ -83,7 +79,7 @@ def test_a_browser_sees_the_current_item_and_follows_it(tmp_path: Path) -> None:
                     break
             assert server.poll() is None, server.stderr.read() if server.stderr else ""
             time.sleep(0.2)
-        text = asyncio.run(_watch(url, sample, timeout=60))
+        text = asyncio.run(_screen_text(url, sample, timeout=60))
         before, _, after = text.partition("<moved>")
         assert "2/5 Walk through Five Whys" in before, text[-2000:]
         assert "3/5 Identify process gaps" in after, after[-2000:]
