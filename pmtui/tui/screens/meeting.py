@@ -11,7 +11,6 @@ controls, and saves through :class:`~pmtui.tui.screens.session_screen.SessionScr
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
@@ -21,7 +20,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.notifications import Notification, Notify
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 
-from pmtui.blame.checker import DocumentFinding
 from pmtui.document.fields import get_text
 from pmtui.document.session import DraftSession
 from pmtui.meeting import text
@@ -30,15 +28,15 @@ from pmtui.meeting.agenda import (
     MeetingStateError,
     MeetingTimer,
     TimerState,
-    Urgency,
 )
 from pmtui.meeting.clock import Clock, SystemClock
-from pmtui.meeting.guidance import HOUSEKEEPING_CATEGORIES, facilitation_question
+from pmtui.meeting.guidance import facilitation_question
+from pmtui.meeting.warnings import ShownWarning, WarningBoard
 from pmtui.tui.messages import DocumentEdited, FieldFindings
 from pmtui.tui.screens.meeting_entry import FACILITATION_BINDINGS, FACILITATION_LIVE
 from pmtui.tui.screens.session_screen import SessionScreen
 from pmtui.tui.widgets.meeting.agenda import AgendaPlan, AgendaProgress, MeetingRecordView
-from pmtui.tui.widgets.meeting.clock import MeetingClock
+from pmtui.tui.widgets.meeting.clock import MeetingClock, colour_pane
 from pmtui.tui.widgets.meeting.prompts import (
     BlameAlert,
     RoomQuestion,
@@ -78,39 +76,11 @@ CONTROLS: tuple[tuple[str, str, str], ...] = (
 MOVES_ON = frozenset({"next_item", "previous_item", "add_time", "end"})
 
 
-@dataclass(frozen=True)
-class ShownWarning:
-    """A warning in the current item's steps, and when the screen first saw it."""
-
-    found: DocumentFinding
-    #: Which refresh first saw it: the most recent warning has the highest.
-    seen: int
-    #: It is in the field the room edited last.
-    in_edited_field: bool
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return warning_key(self.found)
-
-    @property
-    def housekeeping(self) -> bool:
-        return self.found.finding.category in HOUSEKEEPING_CATEGORIES
-
-    def rank(self) -> tuple[int, bool, bool]:
-        """The banner shows the highest: the newest; among warnings seen together, the
-        one in the field just edited, then blame before housekeeping."""
-        return (self.seen, self.in_edited_field, not self.housekeeping)
-
-
-def warning_key(found: DocumentFinding) -> tuple[str, str, str]:
-    """A warning's identity while the meeting runs: where it is and what it matched."""
-    return (found.field, found.finding.rule, found.finding.match)
-
-
 class MeetingScreen(SessionScreen):
     """The agenda clock beside the current item's wizard steps."""
 
     CSS_PATH = "meeting.tcss"
+    DEFAULT_CLASSES = "meeting-room"
     #: Under 110 columns the clock is a strip above the step; from 110 it sits
     #: beside it, and from 150 the step pane has room for its full guidance.
     HORIZONTAL_BREAKPOINTS = [
@@ -199,13 +169,8 @@ class MeetingScreen(SessionScreen):
         self._shown_steps: tuple[str, ...] | None = None
         self._findings_stale = True
         #: The current item's warnings, the one the banner shows first.
-        self._warnings: list[ShownWarning] = []
-        #: When each warning still in the document was first seen (refresh number).
-        self._seen: dict[tuple[str, str, str], int] = {}
-        self._refreshes = 0
+        self.warnings = WarningBoard()
         self._edited_field: str | None = None
-        #: Warnings dismissed for the rest of this meeting.
-        self._dismissed: set[tuple[str, str, str]] = set()
         #: The "Time's up" on screen, cleared when the meeting moves on.
         self._time_up: Notification | None = None
 
@@ -275,14 +240,11 @@ class MeetingScreen(SessionScreen):
 
     def _refresh_clock(self) -> None:
         timer = self.timer
-        urgency = self.query_one(MeetingClock).show(timer)
-        pane = self.query_one("#timer-pane")
-        pane.set_class(urgency is Urgency.LAST_MINUTE, "-last-minute")
-        pane.set_class(urgency is Urgency.OVERTIME, "-overtime")
-        pane.set_class(timer.state is TimerState.PAUSED, "-paused")
+        colour_pane(self.query_one("#timer-pane"), timer, self.query_one(MeetingClock).show(timer))
         self.query_one(AgendaProgress).show(timer)
         # The question fits the warning shown, else a quiet room.
-        shown = [(w.found.finding.category, w.found.finding.match) for w in self._warnings[:1]]
+        top = self.warnings.shown
+        shown = [(top.found.finding.category, top.found.finding.match)] if top else []
         question = facilitation_question(shown, timer.quiet_for())
         self.query_one(RoomQuestion).show(question)
         self.query_one(TipLine).show(timer.total_elapsed(), hidden=question is not None)
@@ -358,28 +320,14 @@ class MeetingScreen(SessionScreen):
     def _refresh_findings(self) -> None:
         """Warnings in the current item's steps, the most recent shown large."""
         self._findings_stale = False
-        self._refreshes += 1
         steps = self.timer.steps() if text.live(self.timer) else ()
         found = [f for f in self.session.findings() if f.step in steps] if steps else []
-        seen: dict[tuple[str, str, str], int] = {}
-        warnings: list[ShownWarning] = []
-        for item in found:
-            key = warning_key(item)
-            seen[key] = self._seen.get(key, self._refreshes)
-            if key not in self._dismissed:
-                in_field = self._edited_field is not None and item.field == self._edited_field
-                warnings.append(ShownWarning(item, seen[key], in_field))
-        self._seen = seen  # a warning that goes away and comes back is new again
-        warnings.sort(key=ShownWarning.rank, reverse=True)
-        had_warnings = bool(self._warnings)
-        self._warnings = warnings
-        if had_warnings != bool(warnings):
+        had_warnings = self.warnings.shown is not None
+        self.warnings.update(found, self._edited_field)
+        shown = self.warnings.shown
+        if had_warnings != (shown is not None):
             self.refresh_bindings()  # Allow and Dismiss apply only while one shows
-        shown = warnings[0].found.finding if warnings else None
-        self.query_one(BlameAlert).show(
-            (shown.match, shown.message, shown.suggestion) if shown else None,
-            max(0, len(warnings) - 1),
-        )
+        self.query_one(BlameAlert).show(shown, self.warnings.more)
 
     # -- controls ----------------------------------------------------------------
 
@@ -403,7 +351,7 @@ class MeetingScreen(SessionScreen):
         if action == "add_time":
             return state is not TimerState.ENDED
         if action in ("allow_warning", "dismiss_warning"):
-            return bool(self._warnings) and live
+            return self.warnings.shown is not None and live
         if action == "leave":
             return len(self.app.screen_stack) > 1
         if action in FACILITATION_LIVE:
@@ -477,7 +425,7 @@ class MeetingScreen(SessionScreen):
 
     def shown_warning(self) -> ShownWarning | None:
         """The warning the banner shows."""
-        return self._warnings[0] if self._warnings else None
+        return self.warnings.shown
 
     def action_allow_warning(self) -> None:
         """Allow the warning shown: saved in the file as the wizard saves it (in the
@@ -503,7 +451,7 @@ class MeetingScreen(SessionScreen):
         if shown is None:
             self.notify("No warning to dismiss.")
             return
-        self._dismissed.add(shown.key)
+        self.warnings.dismiss(shown)
         self._after_warning_change()
         self.notify(f"Dismissed “{shown.found.finding.match}” for this meeting.", timeout=4)
 

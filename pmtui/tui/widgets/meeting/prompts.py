@@ -3,6 +3,8 @@ warning shown large, the facilitation question for the moment, and the tips."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -13,6 +15,9 @@ from pmtui.meeting.guidance import (
     SAFETY_PROMISES,
     tip_at,
 )
+
+if TYPE_CHECKING:
+    from pmtui.meeting.warnings import ShownWarning
 
 
 def rules_markup() -> str:
@@ -43,22 +48,23 @@ def tips_markup() -> str:
 class BlameAlert(Static):
     """A blame warning in the current item's steps, shown large, with its reframe."""
 
-    def show(self, warning: tuple[str, str, str] | None, more: int = 0) -> None:
-        """``warning`` is (matched text, message, suggestion); ``more`` others exist."""
+    def show(self, warning: ShownWarning | None, more: int = 0, *, controls: bool = True) -> None:
+        """Show ``warning`` (``more`` others exist); ``controls``: say how to allow or
+        dismiss it (not in a follower's read-only view)."""
         if warning is None:
             self.update("")
             self.add_class("-empty")
             return
-        match, message, suggestion = warning
+        finding = warning.found.finding
         extra = f"  (+{more} more)" if more else ""
+        hint = "\n[dim]ctrl+l allow · ctrl+g dismiss[/dim]" if controls else ""
         self.update(
             Content.from_markup(
-                "[b]⚠ “$match”[/b]$more\n$message\n[b]Try:[/b] $suggestion\n"
-                "[dim]ctrl+l allow · ctrl+g dismiss[/dim]",
-                match=match,
+                "[b]⚠ “$match”[/b]$more\n$message\n[b]Try:[/b] $suggestion" + hint,
+                match=finding.match,
                 more=extra,
-                message=message,
-                suggestion=suggestion,
+                message=finding.message,
+                suggestion=finding.suggestion,
             )
         )
         self.remove_class("-empty")
