@@ -53,6 +53,7 @@ def meeting_data(m: MeetingRecord) -> dict[str, Any]:
     return {
         "started_at": m.started_at.isoformat() if m.started_at else None,
         "ended_at": m.ended_at.isoformat() if m.ended_at else None,
+        "running_since": m.running_since.isoformat() if m.running_since else None,
         "current_item": m.current_item + 1,
         "facilitator": m.facilitator,
         "scribe": m.scribe,

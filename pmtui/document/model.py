@@ -189,12 +189,15 @@ class MeetingRecord(_Model):
     ``started_at``/``ended_at`` are wall-clock UTC datetimes. While the meeting is
     running, ``current_item`` is the agenda index in progress, so a meeting cut
     short by a crash resumes where it was; ``ended_at`` is set when it ends.
+    ``running_since`` is set while the clock runs (when it was last started or resumed)
+    and absent while it is paused, so a follower can tell the two apart.
     The facilitation record (roles, attendees, parking lot, and each item's notes and
     decisions) may be filled in before the meeting starts (``started_at`` is then None).
     """
 
     started_at: dt.datetime | None = None
     ended_at: dt.datetime | None = None
+    running_since: dt.datetime | None = None
     current_item: int = Field(default=0, ge=0)
     items: list[MeetingItem] = Field(default_factory=list)
     facilitator: str = ""
@@ -205,7 +208,7 @@ class MeetingRecord(_Model):
     parking_lot: list[str] = Field(default_factory=list)
     pauses: MeetingPauses = Field(default_factory=MeetingPauses)
 
-    @field_validator("started_at", "ended_at")
+    @field_validator("started_at", "ended_at", "running_since")
     @classmethod
     def _as_utc(cls, value: dt.datetime | None) -> dt.datetime | None:
         """Stored as aware UTC (a naive value is taken to be UTC already)."""

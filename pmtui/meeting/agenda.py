@@ -187,6 +187,8 @@ class MeetingTimer:
         self.started_at: dt.datetime | None = None
         self.ended_at: dt.datetime | None = None
         self._running_since: float | None = None
+        #: The wall-clock time the clock last started or resumed (while it runs).
+        self.running_since: dt.datetime | None = None
         self._fired: dict[int, float] = {}  # item -> planned seconds its time-up fired at
         self._last_activity = clock.monotonic()
         self.facilitator = ""
@@ -239,6 +241,24 @@ class MeetingTimer:
             timer._paused_since = clock.monotonic()
         return timer
 
+    @classmethod
+    def following(
+        cls, record: MeetingRecord | None, clock: Clock, saved_at: dt.datetime
+    ) -> MeetingTimer:
+        """What a follower shows of a meeting another pmtui runs: the record as saved
+        at ``saved_at`` and, while the record says the clock runs, running on from there
+        (the seconds since the save counted for the current item), so the follower's
+        clock ticks between autosaves. Never used to write a record."""
+        timer = cls.from_record(record, clock)
+        if record is None or record.running_since is None or timer.state is not TimerState.PAUSED:
+            return timer
+        since_save = max(0.0, (clock.now() - saved_at).total_seconds())
+        timer._paused_since = None
+        timer.state = TimerState.RUNNING
+        timer.running_since = record.running_since
+        timer._running_since = clock.monotonic() - since_save
+        return timer
+
     def _take_facilitation(self, record: MeetingRecord) -> None:
         self.facilitator, self.scribe, self.owner = record.facilitator, record.scribe, record.owner
         self.attendees = list(record.attendees)
@@ -265,6 +285,7 @@ class MeetingTimer:
         return MeetingRecord(
             started_at=self.started_at,
             ended_at=self.ended_at,
+            running_since=self.running_since if self.state is TimerState.RUNNING else None,
             current_item=self.current,
             items=[
                 MeetingItem(
@@ -385,7 +406,7 @@ class MeetingTimer:
 
     def start(self) -> None:
         self._require(TimerState.READY)
-        self.started_at = self.clock.now()
+        self.started_at = self.running_since = self.clock.now()
         self.state = TimerState.RUNNING
         self._running_since = self.clock.monotonic()
         self.touch()
@@ -393,7 +414,7 @@ class MeetingTimer:
     def pause(self) -> None:
         self._require(TimerState.RUNNING)
         self._fold()
-        self._running_since = None
+        self._running_since = self.running_since = None
         self.state = TimerState.PAUSED
         self.pause_count += 1
         self._paused_since = self.clock.monotonic()
@@ -407,6 +428,7 @@ class MeetingTimer:
         self._require(TimerState.PAUSED)
         self._fold_pause()
         self._running_since = self.clock.monotonic()
+        self.running_since = self.clock.now()
         self.state = TimerState.RUNNING
         self.touch()
 
@@ -441,7 +463,7 @@ class MeetingTimer:
         self._require(TimerState.RUNNING, TimerState.PAUSED)
         self._fold()
         self._fold_pause()
-        self._running_since = None
+        self._running_since = self.running_since = None
         self.ended_at = self.clock.now()
         self.state = TimerState.ENDED
 

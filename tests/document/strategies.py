@@ -134,6 +134,7 @@ def meeting_records() -> st.SearchStrategy[MeetingRecord]:
         MeetingRecord,
         started_at=st.none() | utc_times,
         ended_at=st.none() | utc_times,
+        running_since=st.none() | utc_times,
         current_item=st.integers(0, 6),
         items=st.lists(
             st.builds(

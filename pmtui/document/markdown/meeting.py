@@ -1,5 +1,6 @@
 """The ``## Meeting`` section: the record meeting mode keeps, read and written here, in
-one place. It holds start and end in UTC, the item in progress, the roles (facilitator,
+one place. It holds start and end in UTC (and, while the clock runs, since when), the
+item in progress, the roles (facilitator,
 scribe, incident owner), the pauses, per agenda item its planned minutes, actual, overrun
 and added seconds, then the attendees, the parking lot and each item's notes and
 decisions as ``###`` sub-sections with bullet lists::
@@ -55,6 +56,8 @@ _LISTS = {"Attendees": "attendees", "Parking lot": "parking_lot"}
 _LIST_KEYS = {label.lower(): name for label, name in _LISTS.items()}
 #: Bullet prefix -> item list, under ``### Item N``.
 _ENTRIES = {"Note": "notes", "Decision": "decisions"}
+#: ``**Label:**`` (lower case) -> record field, for the wall-clock stamps.
+_STAMPS = {"started": "started_at", "ended": "ended_at", "running since": "running_since"}
 _ITEM_HEADING_RE = re.compile(r"^item[ \t]+(\d+)\b", re.IGNORECASE)
 _ENTRY_RE = re.compile(r"^(note|decision)[ \t]*:[ \t]*", re.IGNORECASE)
 _PAUSES_RE = re.compile(r"^(\d+)(?:[ \t]*,[ \t]*([0-9.]+)[ \t]*s\b.*)?$")
@@ -78,6 +81,8 @@ def context(meeting: MeetingRecord) -> dict[str, Any]:
         fields.append(("Started", times.format_stamp(meeting.started_at)))
     if meeting.ended_at is not None:
         fields.append(("Ended", times.format_stamp(meeting.ended_at)))
+    if meeting.running_since is not None:
+        fields.append(("Running since", times.format_stamp(meeting.running_since)))
     if meeting.ended_at is None or meeting.current_item:
         fields.append(("Current item", str(meeting.current_item + 1)))
     for label, name in _ROLES.items():
@@ -226,10 +231,10 @@ def _fields(reader: Reader, block: Block, values: dict[str, Any]) -> bool:
             unknown = True
             continue
         value = reader.text(match.group(2)).strip()
-        if key in ("started", "ended"):
+        if key in _STAMPS:
             if value:
                 try:
-                    values[f"{key}_at"] = times.parse_stamp(value)
+                    values[_STAMPS[key]] = times.parse_stamp(value)
                 except ValueError as exc:
                     raise reader.error(f"meeting {key} {exc}", line) from None
         elif key == "current item":

@@ -3,9 +3,11 @@
 
 No lock is taken and nothing is ever written: the view polls the file's stamp every
 :data:`POLL_SECONDS` and, when it changed, reads the autosaved record again and redraws
-the clock, the item, the agenda strip and the current item's part of the document.
-The figures are those of the last autosave (every couple of seconds while the clock
-runs), so a follower trails the room by a few seconds at most.
+the clock, the item, the agenda strip, the warning banner and the current item's part of
+the document. While the record says the clock runs (``running_since``), the follower's
+clock runs on from the last autosave, so it ticks between saves; when no save has come
+for :data:`STALE_SECONDS` while the record says it runs (the facilitator's pmtui is gone
+or its machine asleep), the clock stops and the status line says so.
 """
 
 from __future__ import annotations
@@ -18,16 +20,26 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
+from pmtui.blame.checker import Checker
 from pmtui.document.errors import DocumentError
 from pmtui.document.markdown import to_markdown
-from pmtui.document.model import Postmortem
-from pmtui.meeting.agenda import DEFAULT_MINUTES, MeetingTimer
-from pmtui.meeting.clock import SystemClock
+from pmtui.document.model import MeetingRecord, Postmortem
+from pmtui.meeting import text
+from pmtui.meeting.agenda import DEFAULT_MINUTES, MeetingTimer, TimerState
+from pmtui.meeting.clock import Clock, SystemClock
+from pmtui.meeting.warnings import WarningBoard
+from pmtui.tui.screens.meeting import MeetingScreen
 from pmtui.tui.widgets.meeting.agenda import AgendaProgress
-from pmtui.tui.widgets.meeting.clock import MeetingClock
+from pmtui.tui.widgets.meeting.clock import MeetingClock, colour_pane
+from pmtui.tui.widgets.meeting.prompts import BlameAlert
 
 #: How often the file's stamp is checked (the brief: a change shows within 3 s).
 POLL_SECONDS = 1.0
+#: How often the clock is redrawn (its figures come from the clock, not from this).
+REDRAW_SECONDS = 0.5
+#: A running meeting autosaves every couple of seconds; no save for this long means the
+#: facilitator's pmtui has stopped.
+STALE_SECONDS = 15.0
 
 #: Wizard step -> the ``##`` headings of the document it edits.
 STEP_HEADINGS: dict[str, tuple[str, ...]] = {
@@ -56,29 +68,39 @@ def step_markdown(doc: Postmortem, steps: tuple[str, ...]) -> str:
 class FollowScreen(Screen[None]):
     """The meeting on ``path``, as its autosaves show it."""
 
+    #: The facilitator's screen's layout and colours (class ``meeting-room``).
+    CSS_PATH = "meeting.tcss"
+    DEFAULT_CLASSES = "meeting-room"
+    HORIZONTAL_BREAKPOINTS = MeetingScreen.HORIZONTAL_BREAKPOINTS
     DEFAULT_CSS = """
-    FollowScreen #follow-body { height: 1fr; }
-    FollowScreen #follow-timer { width: 48; height: auto; padding: 0 1; }
     FollowScreen #follow-status { color: $text-muted; padding: 0 1; }
-    FollowScreen #follow-step { width: 1fr; padding: 0 1; }
+    FollowScreen #stage { padding: 0 1; }
     """
     TITLE = "Post-mortem meeting (following)"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, clock: Clock | None = None) -> None:
         super().__init__()
         self.path = path
-        self.clock = SystemClock()
+        self.clock: Clock = clock or SystemClock()
         self._stamp: tuple[int, int] | None = None
         self.timer = MeetingTimer(self.clock, DEFAULT_MINUTES)
+        #: The record and when it was saved (the file's modification time).
+        self._record: MeetingRecord | None = None
+        self._saved_at = self.clock.now()
+        self._seen_at = ""
+        #: No save came for STALE_SECONDS while the record said the clock runs.
+        self._stopped = False
+        self.warnings = WarningBoard()
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="follow-status", markup=False)
-        with Horizontal(id="follow-body"):
-            with Vertical(id="follow-timer"):
+        with Horizontal(id="meeting-body"):
+            with Vertical(id="timer-pane"):
                 yield MeetingClock()
+                yield BlameAlert(id="blame-alert", classes="-empty")
                 yield AgendaProgress(id="agenda-progress")
-            with VerticalScroll(id="follow-step"):
+            with VerticalScroll(id="stage"):
                 yield Markdown("", id="follow-step-text")
         yield Footer()
 
@@ -86,6 +108,7 @@ class FollowScreen(Screen[None]):
         self.sub_title = str(self.path)
         self.poll()
         self.set_interval(POLL_SECONDS, self.poll)
+        self.set_interval(REDRAW_SECONDS, self.redraw)
 
     def poll(self) -> None:
         """Read the file again if its stamp changed (never writes, never locks)."""
@@ -105,14 +128,47 @@ class FollowScreen(Screen[None]):
         except (DocumentError, OSError) as exc:
             self._status(f"Waiting for a readable save: {exc}")
             return
-        self.timer = MeetingTimer.from_record(doc.meeting, self.clock)
-        self.query_one(MeetingClock).show(self.timer)
-        self.query_one(AgendaProgress).show(self.timer)
-        steps = self.timer.steps() if doc.meeting and doc.meeting.started_at else ()
+        self._record = doc.meeting
+        self._saved_at = dt.datetime.fromtimestamp(stat.st_mtime, dt.UTC)
+        self.timer = MeetingTimer.following(doc.meeting, self.clock, self._saved_at)
+        steps = self.timer.steps() if text.live(self.timer) else ()
         self.query_one("#follow-step-text", Markdown).update(step_markdown(doc, steps))
+        app = self.app
+        checker: Checker = getattr(app, "checker", None) or Checker()
+        found = [f for f in checker.document(doc) if f.step in steps] if steps else []
+        self.warnings.update(found)
+        self.query_one(BlameAlert).show(self.warnings.shown, self.warnings.more, controls=False)
         self.sub_title = doc.title or self.path.name
-        now = dt.datetime.now().strftime("%H:%M:%S")
-        self._status(f"Following {self.path.name} read-only; last change seen at {now}")
+        self._seen_at = dt.datetime.now().strftime("%H:%M:%S")
+        self._stopped = False
+        self.redraw()
+
+    def stale_for(self) -> float | None:
+        """Seconds since the last save while the record says the clock runs and no save
+        has come for :data:`STALE_SECONDS`; None otherwise."""
+        if self.timer.state is not TimerState.RUNNING:
+            return None
+        since = (self.clock.now() - self._saved_at).total_seconds()
+        return since if since > STALE_SECONDS else None
+
+    def redraw(self) -> None:
+        """The clock and agenda strip, as of now."""
+        stale = self.stale_for()
+        if stale is not None:
+            # Stop where the last save left it; do not count on past a silent facilitator.
+            self.timer = MeetingTimer.from_record(self._record, self.clock)
+            self._stopped = True
+            self._status(
+                f"No save from the facilitator's pmtui for {stale:.0f} s "
+                f"(last at {self._seen_at}): the clock is stopped at the last save"
+            )
+        elif self._seen_at and not self._stopped:
+            self._status(
+                f"Following {self.path.name} read-only; last change seen at {self._seen_at}"
+            )
+        urgency = self.query_one(MeetingClock).show(self.timer)
+        colour_pane(self.query_one("#timer-pane"), self.timer, urgency)
+        self.query_one(AgendaProgress).show(self.timer)
 
     def _status(self, message: str) -> None:
         self.query_one("#follow-status", Static).update(message)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from pmtui.meeting import text
@@ -54,3 +55,10 @@ class MeetingClock(Vertical):
         self.query_one("#up-next", Static).update(Content(text.up_next_text(timer)))
         self.query_one("#totals", Static).update(Content(text.totals_text(timer)))
         return urgency
+
+
+def colour_pane(pane: Widget, timer: MeetingTimer, urgency: Urgency) -> None:
+    """The clock's pane takes the urgency's colours (``meeting.tcss``)."""
+    pane.set_class(urgency is Urgency.LAST_MINUTE, "-last-minute")
+    pane.set_class(urgency is Urgency.OVERTIME, "-overtime")
+    pane.set_class(timer.state is TimerState.PAUSED, "-paused")
