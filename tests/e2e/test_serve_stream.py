@@ -8,9 +8,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,16 +16,11 @@ import pytest
 aiohttp = pytest.importorskip("aiohttp")
 pytest.importorskip("textual_serve")
 
+from tests.e2e.serve import serving  # noqa: E402
 from tests.meeting.sample import sample_doc, write_sample  # noqa: E402
 from tests.ui.test_meeting_follow import _at_item  # noqa: E402
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 async def _screen_text(url: str, sample: Path, timeout: float) -> str:
@@ -63,30 +55,12 @@ async def _screen_text(url: str, sample: Path, timeout: float) -> str:
 def test_a_browser_sees_the_current_item_and_follows_it(tmp_path: Path) -> None:
     sample = write_sample(tmp_path / "checkout.md", sample_doc())
     _at_item(sample, 1)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "pmtui", "serve", str(sample), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        url = f"ws://127.0.0.1:{port}/ws"
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:  # the server is up when its port answers
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            assert server.poll() is None, server.stderr.read() if server.stderr else ""
-            time.sleep(0.2)
-        text = asyncio.run(_screen_text(url, sample, timeout=60))
+    with serving(sample) as port:
+        text = asyncio.run(_screen_text(f"ws://127.0.0.1:{port}/ws", sample, timeout=60))
         before, _, after = text.partition("<moved>")
         assert "2/5 Walk through Five Whys" in before, text[-2000:]
         assert "3/5 Identify process gaps" in after, after[-2000:]
         written = hashlib.sha256(sample.read_bytes()).hexdigest()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     # The served view only reads: the file is exactly what the facilitator last wrote.
     assert hashlib.sha256(sample.read_bytes()).hexdigest() == written
     assert not list(tmp_path.glob(".*.lock"))
