@@ -15,9 +15,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE = (100, 32)
-#: A projector shows a big font: fewer, larger columns than a desktop terminal.
-PROJECTOR_SIZE = (130, 36)
+#: A laptop's terminal on the room's screen; a big projector terminal (the sizes the
+#: snapshot tests cover, with 80x24).
+SIZE = (120, 36)
+PROJECTOR_SIZE = (200, 55)
 
 
 async def _shoot(out: Path, work: Path) -> list[Path]:
@@ -68,6 +69,12 @@ async def _shoot(out: Path, work: Path) -> list[Path]:
             written.append(
                 Path(app.save_screenshot(filename="meeting-projector.svg", path=str(out)))
             )
+
+        # 4. A remote attendee's follower view of the meeting of picture 2.
+        app = PmtuiApp(open_path=work / "whys.md", follow=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.8)
+            written.append(Path(app.save_screenshot(filename="meeting-follow.svg", path=str(out))))
     finally:
         meeting_screen.SystemClock = real_clock  # type: ignore[misc]
     return written
