@@ -121,3 +121,40 @@ def test_safe_word_files_the_current_topic_once(clock: FakeClock) -> None:
         "Walk through Five Whys",
         "Walk through Five Whys: Why the cache was cold",
     ]
+
+
+def test_the_html_page_has_the_whole_facilitation_record(clock: FakeClock) -> None:
+    from html.parser import HTMLParser
+
+    from pmtui.document.export import to_html
+
+    timer = MeetingTimer(clock)
+    timer.facilitator, timer.scribe, timer.owner = "Ana", "Bo", "Cy <ops>"
+    timer.attendees = ["Ana", "Bo"]
+    timer.start()
+    timer.add_note("alert fired <late>")
+    timer.next()
+    timer.add_minutes(5)
+    timer.add_decision("validate timeouts in CI")
+    timer.safe_word()
+    clock.advance(61)
+    page = to_html(Postmortem(title="T", meeting=timer.to_record()))
+    chunks: list[str] = []
+    parser = HTMLParser()
+    parser.handle_data = chunks.append  # type: ignore[method-assign]
+    parser.feed(page[page.index("<h2>Meeting</h2>") :])
+    shown = " ".join(c.strip() for c in chunks if c.strip())
+    for expected in (
+        "Facilitator Ana",
+        "Scribe Bo",
+        "Incident owner Cy <ops>",  # text, not markup
+        "Current item 2 (clock running since",
+        "Added (s)",
+        "Five Whys 15 61 0 300",
+        "Attendees Ana Bo",
+        "Parking lot Walk through Five Whys",
+        "Item 1: Review timeline and impact Note: alert fired <late>",
+        "Item 2: Walk through Five Whys Decision: validate timeouts in CI",
+    ):
+        assert expected in shown, expected
+    assert "<late>" not in page and "&lt;late&gt;" in page
