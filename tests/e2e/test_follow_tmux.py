@@ -1,6 +1,6 @@
 """A facilitator and a `--follow` instance on the same file, each in its own tmux
-session: F8 in the facilitator shows the next item in the follower within 3 s, and
-the follower never writes the file."""
+session: F8 in the facilitator shows the next item in the follower within 3 s, as F6
+(pause) shows as paused, and the follower never writes the file."""
 
 from __future__ import annotations
 
@@ -41,6 +41,12 @@ def test_follower_sees_f8_within_3_s_and_never_writes(tmp_path: Path, isolated_d
         pressed = time.monotonic()
         facilitator.keys("F8")
         follower.wait_for("2/5 Walk through Five Whys", timeout=3)
+        assert time.monotonic() - pressed <= 3
+        follower.wait_for("Running", timeout=3)  # the room's clock runs: so does the follower's
+
+        pressed = time.monotonic()
+        facilitator.keys("F6")
+        follower.wait_for("PAUSED", timeout=3)
         assert time.monotonic() - pressed <= 3
 
         facilitator.keys("C-q")
