@@ -186,8 +186,10 @@ class Model:
         self.width = 2 + len(self.categories)  # idf, blame, categories
         self.threshold = float(meta["threshold"])
         self.veto = float(meta["veto"])
-        #: Rules that never raised a false alarm in training: the model never vetoes them.
+        #: Rules that never raised a false alarm in training, and the lower probability
+        #: below which the model drops their findings.
         self.trusted = frozenset(str(r) for r in meta.get("trusted", ()))
+        self.trusted_veto = float(meta.get("trusted_veto", 0.0))
         self.bias = [float(b) for b in meta["bias"]]
         self.index = {name: i * self.width for i, name in enumerate(feature_names)}
         self.weights = weights

@@ -8,7 +8,8 @@ categories the rules found in it:
   sentence, in the category the model finds most likely, with that category's reframe;
 * rules matched but the probability is below the model's ``veto``: the rules' findings in
   that sentence are dropped (a trap such as "this isn't any one person's fault"), except
-  those of rules that never raised a false alarm in training (``trusted``);
+  those of rules that never raised a false alarm in training (``trusted``), which are
+  dropped only below the lower ``trusted_veto``;
 * otherwise the rules' findings stand: they carry the exact span and the rule's reframe.
 
 Verdicts are cached by sentence, so re-scanning a field after one keystroke scores only
@@ -170,7 +171,7 @@ def apply_model(
         if inside:
             if v.probability >= model.veto:
                 out.extend(inside)
-            else:
+            elif v.probability >= model.trusted_veto:
                 out.extend(f for f in inside if f.rule in model.trusted)
             continue
         if v.probability < model.threshold:
