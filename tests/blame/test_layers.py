@@ -134,7 +134,6 @@ PATTERNS = {
 # Sentences of the patterns the detector still misses (measured; see the report).
 KNOWN_MISSES = {
     "How did QA miss something this obvious?",
-    "He lost his production access because of this.",
     "the storage team dropped the replica without telling anyone",
 }
 
