@@ -18,7 +18,8 @@ the sentence, so the model learns how far to trust each rule. A sentence's featu
 binary and scaled to unit length, as in training.
 
 The model is loaded on first use (:func:`load`), or ahead of time by
-:func:`pmtui.blame.preload` from a worker thread, so the first paint never waits for it.
+:func:`pmtui.blame.preload`, which the app runs in a daemon thread when it mounts (and never
+joins), so neither the first paint nor the way out waits for it.
 """
 
 from __future__ import annotations
