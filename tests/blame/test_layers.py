@@ -236,6 +236,14 @@ def test_quoted_blame_is_not_the_authors() -> None:
     assert not flagged('The guide warns against writing "Bob is not up to the job".')
 
 
+def test_a_sentence_holding_a_quote_is_left_to_the_rules() -> None:
+    """Its own words may only frame someone else's ("she mentions that he '...'"), so the
+    model adds no finding there; without the quote it does."""
+    words = "Honestly the new guy is just not up to the job at all, she said"
+    assert flagged(f"{words} twice.")
+    assert not flagged(f'{words} "twice".')
+
+
 def test_checker_uses_both_layers() -> None:
     assert Checker().text("Honestly the new guy is just not up to the job at all.")
 
