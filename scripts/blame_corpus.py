@@ -33,6 +33,9 @@ SENTENCES = V2 / "sentences.jsonl"
 TRAIN = V2 / "train.jsonl"
 BLIND = V2 / "blind.jsonl"
 MANIFEST = V2 / "MANIFEST.json"
+# Train-only sentences, added after the blind split was frozen: never split, never in the
+# blind figures; ids t0001... (``check`` refuses one that repeats any sentences.jsonl text).
+EXTRA = V2 / "train_extra.jsonl"
 REALPROSE = ROOT / "tests" / "blame" / "realworld_v2"
 # The three post-mortems of the first false-alarm test (retold in our words) count too.
 REALPROSE_V1 = ROOT / "tests" / "blame" / "realworld"
@@ -153,7 +156,7 @@ def manifest_text(manifest: dict[str, Any]) -> str:
 # -------------------------------------------------------------------------- check
 
 
-def schema_errors(records: Sequence[Record]) -> list[str]:
+def schema_errors(records: Sequence[Record], id_prefix: str = "s") -> list[str]:
     errors = []
     seen_ids: set[str] = set()
     seen_text: dict[str, str] = {}
@@ -165,8 +168,8 @@ def schema_errors(records: Sequence[Record]) -> list[str]:
         if not all(isinstance(r[k], str) for k in FIELDS):
             errors.append(f"{rid}: every field must be a string")
             continue
-        if not re.fullmatch(r"s\d{4,}", rid):
-            errors.append(f"{rid}: id must look like s0001")
+        if not re.fullmatch(id_prefix + r"\d{4,}", rid):
+            errors.append(f"{rid}: id must look like {id_prefix}0001")
         if rid in seen_ids:
             errors.append(f"{rid}: duplicate id")
         seen_ids.add(rid)
@@ -247,11 +250,30 @@ def split_errors(records: Sequence[Record]) -> list[str]:
     return errors
 
 
+def extra_errors(records: Sequence[Record]) -> list[str]:
+    """Problems with the train-only file: its own schema, and no sentence that is also
+    in ``sentences.jsonl`` (which would leak into the blind split's figures)."""
+    extra = read_jsonl(EXTRA) if EXTRA.exists() else []
+    errors = schema_errors(extra, id_prefix="t")
+    known = {normalise(r["text"]): r["id"] for r in records}
+    for r in extra:
+        if normalise(r.get("text", "")) in known:
+            errors.append(f"{r.get('id', '?')}: repeats {known[normalise(r['text'])]}")
+    return errors
+
+
+def train_records() -> list[Record]:
+    """Everything training may use: ``train.jsonl`` and ``train_extra.jsonl``."""
+    extra = read_jsonl(EXTRA) if EXTRA.exists() else []
+    return read_jsonl(TRAIN) + extra
+
+
 def cmd_check(_: argparse.Namespace) -> int:
     records = read_jsonl(SENTENCES)
     errors = schema_errors(records)
     if not errors:
         errors += quota_errors(records) + split_errors(records)
+    errors += extra_errors(records)
     for e in errors:
         print(f"error: {e}")
     real = sum(is_real(r) for r in records)
@@ -289,6 +311,8 @@ def cmd_stats(_: argparse.Namespace) -> int:
     real = sum(is_real(r) for r in records)
     urls = {r["source"] for r in records if is_real(r)}
     print(f"sentences {total}  train {total - len(blind)}  blind {len(blind)}")
+    if EXTRA.exists():
+        print(f"train-only ({EXTRA.name}) {len(read_jsonl(EXTRA))}")
     print(f"quoted from real text {real} ({real / max(total, 1):.1%}), distinct URLs {len(urls)}")
     print(f"blameful {sum(r['label'] != 'none' for r in records)}")
     print()

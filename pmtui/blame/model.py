@@ -18,7 +18,8 @@ the sentence, so the model learns how far to trust each rule. A sentence's featu
 binary and scaled to unit length, as in training.
 
 The model is loaded on first use (:func:`load`), or ahead of time by
-:func:`pmtui.blame.preload` from a worker thread, so the first paint never waits for it.
+:func:`pmtui.blame.preload`, which the app runs in a daemon thread when it mounts (and never
+joins), so neither the first paint nor the way out waits for it.
 """
 
 from __future__ import annotations
@@ -186,8 +187,10 @@ class Model:
         self.width = 2 + len(self.categories)  # idf, blame, categories
         self.threshold = float(meta["threshold"])
         self.veto = float(meta["veto"])
-        #: Rules that never raised a false alarm in training: the model never vetoes them.
+        #: Rules that never raised a false alarm in training, and the lower probability
+        #: below which the model drops their findings.
         self.trusted = frozenset(str(r) for r in meta.get("trusted", ()))
+        self.trusted_veto = float(meta.get("trusted_veto", 0.0))
         self.bias = [float(b) for b in meta["bias"]]
         self.index = {name: i * self.width for i, name in enumerate(feature_names)}
         self.weights = weights

@@ -4,11 +4,13 @@ For each sentence of the text (quotes, code and comments blanked out), the model
 :mod:`pmtui.blame.model` gives the probability that it reads as blame, knowing which
 categories the rules found in it:
 
-* no rule matched and the probability reaches the model's threshold: one finding for the
-  sentence, in the category the model finds most likely, with that category's reframe;
+* no rule matched, the sentence holds no quote and the probability reaches the model's
+  threshold: one finding for the sentence, in the category the model finds most likely,
+  with that category's reframe;
 * rules matched but the probability is below the model's ``veto``: the rules' findings in
   that sentence are dropped (a trap such as "this isn't any one person's fault"), except
-  those of rules that never raised a false alarm in training (``trusted``);
+  those of rules that never raised a false alarm in training (``trusted``), which are
+  dropped only below the lower ``trusted_veto``;
 * otherwise the rules' findings stand: they carry the exact span and the rule's reframe.
 
 Verdicts are cached by sentence, so re-scanning a field after one keystroke scores only
@@ -26,6 +28,7 @@ from pmtui.blame.engine import (
     _CATEGORY_SUGGESTION,
     CATEGORIES,
     Finding,
+    _inside,
     _Lines,
     _quoted_spans,
     _Sentences,
@@ -147,7 +150,8 @@ def apply_model(
     if model is None:
         return findings
     disabled = _disabled_categories(config)
-    clean = _blanked(norm.text, quoted if norm.text == text else _quoted_spans(norm.text))
+    quoted_norm = quoted if norm.text == text else _quoted_spans(norm.text)
+    clean = _blanked(norm.text, quoted_norm)
     out: list[Finding] = []
     added = False
     i = 0
@@ -170,10 +174,12 @@ def apply_model(
         if inside:
             if v.probability >= model.veto:
                 out.extend(inside)
-            else:
+            elif v.probability >= model.trusted_veto:
                 out.extend(f for f in inside if f.rule in model.trusted)
             continue
-        if v.probability < model.threshold:
+        if v.probability < model.threshold or _inside(quoted_norm, s, e):
+            # (a sentence holding a quote is judged only by its rules: its own words may
+            # be a frame around someone else's, "she mentions that he '...'")
             continue
         rule = model_rule_id(v.category)
         if rule in config.disable or v.category in disabled:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from pmtui.blame import Checker
+from pmtui.blame import Checker, preload
 from pmtui.document.session import DraftSession, SessionRegistry
 from pmtui.errors import UserError
 from pmtui.tui.errors import report, reporting
@@ -142,6 +142,11 @@ class PmtuiApp(App[None]):
     def on_mount(self) -> None:
         from pmtui.tui.screens.home import HomeScreen
 
+        # The blame rules, names and model load in a daemon thread: the first paint does
+        # not wait for them, and no way out joins it (SIGHUP still saves and exits at once).
+        threading.Thread(
+            target=preload, args=(self.settings.blame,), name="pmtui-blame-preload", daemon=True
+        ).start()
         # Remember a theme the user picks from now on (not the one set at start-up).
         self.theme_changed_signal.subscribe(self, self._theme_picked)
         self._install_signal_handlers()

@@ -110,15 +110,18 @@ def test_precision_and_recall() -> None:
     assert precision >= 0.99 and recall >= 0.88, report
 
 
-def test_corpus_v2_whole() -> None:
-    """The labelled corpus v2, all of it (train and blind): floors as measured. The
-    model was trained on the train split, so this is no measure of generalisation
-    (``scripts/blame_corpus.py evaluate --split blind`` is)."""
+def test_corpus_v2_training_sentences() -> None:
+    """The sentences the model was trained on (``train.jsonl`` and ``train_extra.jsonl``):
+    floors as measured. No measure of generalisation (that is the out-of-fold figure of
+    ``scripts/train_blame.py --report``, and the blind split, measured once per version
+    by ``scripts/blame_corpus.py evaluate --split blind``); the blind split stays unread
+    here."""
     import json
 
     rows = [
         json.loads(line)
-        for line in (CORPUS / "v2" / "sentences.jsonl").read_text("utf-8").splitlines()
+        for name in ("train.jsonl", "train_extra.jsonl")
+        for line in (CORPUS / "v2" / name).read_text("utf-8").splitlines()
         if line.strip()
     ]
     tp = fp = fn = 0

@@ -126,7 +126,8 @@ def test_config_disables_rules_and_adds_terms_and_names(tmp_path: Path) -> None:
     assert ("character_judgement", "bozo") in found
     assert ("character_judgement", "half-baked effort") in found
     assert not any(c in ("human_error", "punishment") for c, _ in found)
-    assert not any(f.match.startswith("Zanele") for f in scan(text))  # not a name by default
+    # Not a name to the rules by default (the model may still read the sentence as blame).
+    assert not any(f.match.startswith("Zanele") for f in scan(text, statistical=False))
 
 
 def test_config_from_the_user_config_dir() -> None:

@@ -134,7 +134,6 @@ PATTERNS = {
 # Sentences of the issue's patterns the detector still misses (measured; see the report).
 KNOWN_MISSES = {
     "How did QA miss something this obvious?",
-    "It's important to always double-check the target before running a migration.",
     "the storage team dropped the replica without telling anyone",
 }
 
@@ -185,9 +184,7 @@ TRAPS = {
 }
 
 
-KNOWN_FALSE_ALARMS = {
-    "We don't ask why did you do that; we ask what made it seem reasonable.",
-}
+KNOWN_FALSE_ALARMS: set[str] = set()
 
 
 @pytest.mark.parametrize(
@@ -237,6 +234,14 @@ def test_allowing_a_rule_finding_does_not_bring_it_back_from_the_model() -> None
 
 def test_quoted_blame_is_not_the_authors() -> None:
     assert not flagged('The guide warns against writing "Bob is not up to the job".')
+
+
+def test_a_sentence_holding_a_quote_is_left_to_the_rules() -> None:
+    """Its own words may only frame someone else's ("she mentions that he '...'"), so the
+    model adds no finding there; without the quote it does."""
+    words = "Honestly the new guy is just not up to the job at all, she said"
+    assert flagged(f"{words} twice.")
+    assert not flagged(f'{words} "twice".')
 
 
 def test_checker_uses_both_layers() -> None:

@@ -229,6 +229,8 @@ class HomeScreen(Screen[None]):
 
     def _show_rows(self, rows: list[Row], error: str | None) -> None:
         """The list, then (once it is on screen) the texts for the content filter."""
+        if not self.query(DataTable):  # the app ended (or the screen went) meanwhile
+            return
         self.rows = rows
         if error:
             self.notify(error, severity="error")

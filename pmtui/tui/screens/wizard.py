@@ -115,7 +115,8 @@ class WizardScreen(SessionScreen):
         super().on_mount()
         self.title = self.session.doc.title or "Untitled post-mortem"
         self.show_status()
-        self.refresh_counts()
+        # After the first paint: the first scan may still wait for the blame model.
+        self.call_after_refresh(self.refresh_counts)
         self.call_after_refresh(self.show_step, self.step, self.initial_field, False)
         # The screen's thousands of long-lived objects leave the garbage
         # collector's scans: a full collection then takes ~7 ms instead of
