@@ -19,7 +19,7 @@ from pmtui.tui.widgets.step_list import StepList
 from pmtui.tui.widgets.steps import ActionsPane, GapsPane, TimelinePane
 from pmtui.tui.widgets.warning_panel import WarningPanel
 from tests.ui.conftest import FakeClock, full_doc, make_app
-from tests.ui.helpers import home_loaded, settle, wizard
+from tests.ui.helpers import home_loaded, settle, until, wizard
 
 
 def _inside(widget: Widget, outer: Widget) -> bool:
@@ -182,9 +182,9 @@ async def test_after_deleting_the_last_row_the_panel_names_the_row_shown(
         screen = wizard(app)
         pane = screen.query_one(TimelinePane)
         pane.focus_field("timeline[8].event")
-        await settle(pilot)
-        assert screen.query_one(WarningPanel).label == "Timeline row 9"
+        panel = screen.query_one(WarningPanel)
+        # The first scan may wait for the rules the start-up thread is still compiling.
+        await until(pilot, lambda: panel.label == "Timeline row 9")
         await pilot.press("alt+d")
-        await settle(pilot, 0.2)
-        assert screen.query_one(WarningPanel).label == "Timeline row 8"
+        await until(pilot, lambda: panel.label == "Timeline row 8")
         assert "Timeline row 8 of 8" in str(pane.query_one(".row-title", Static).render())
