@@ -156,7 +156,8 @@ class _Text:
             canonical = canonical.removesuffix("\n")
         if self.newline != "\n":
             canonical = canonical.replace("\n", self.newline)
-        return ("\ufeff" if self.bom else "") + canonical
+        # (a canonical text that starts with U+FEFF already has its byte order mark)
+        return ("\ufeff" if self.bom and not canonical.startswith("\ufeff") else "") + canonical
 
 
 @dataclass

@@ -97,6 +97,10 @@ def _to_markdown(doc: Postmortem) -> str:
         out.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates (a broken paste) cannot be stored
         out = re.sub("[\ud800-\udfff]", "\ufffd", out)
+    if out.startswith("\ufeff"):
+        # Kept text begins with U+FEFF: write a byte order mark before it, since the
+        # reader drops one at the start of a file.
+        out = "\ufeff" + out
     return out
 
 
