@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from pmtui.document.markdown import to_markdown
+from pmtui.document.markdown.meeting import ROLE_LABELS
 from pmtui.document.model import GAP_TYPES, WHY_LEVELS, MeetingRecord, Postmortem
 from pmtui.document.templates import render
 from pmtui.timeline.zones import local_time, team_zone
@@ -93,6 +94,7 @@ def to_html(doc: Postmortem, *, timezone: str | None = None) -> str:
         gap_types=GAP_TYPES,
         zone=zone.label if zone else None,
         local_times=local,
+        role_labels=ROLE_LABELS,
     )
 
 

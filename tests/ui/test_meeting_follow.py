@@ -129,8 +129,13 @@ async def test_the_follower_stops_its_clock_when_the_facilitator_goes_quiet(
         screen.redraw()
         await pilot.pause()
         status = str(screen.query_one("#follow-status").render())
-        assert "No save from the facilitator's pmtui for 20 s" in status
+        saved = screen._saved_at.astimezone().strftime("%H:%M:%S")
+        assert f"No save from the facilitator's pmtui since {saved}" in status
         assert "01:00 of 15 min" in _state(screen)  # stopped at the last save
+        follower_clock.advance(1)
+        screen.redraw()  # later redraws keep both the message and the stopped clock
+        assert f"since {saved}" in str(screen.query_one("#follow-status").render())
+        assert "01:00 of 15 min" in _state(screen)
         _room_running(sample, follower_clock, 90)  # it is back
         screen.poll()
         await pilot.pause()

@@ -48,9 +48,9 @@ _COLUMNS = {
     "actual (s)": "actual",
     "added (s)": "added",
 }
-#: ``**Label:**`` -> record field, for the roles.
-_ROLES = {"Facilitator": "facilitator", "Scribe": "scribe", "Incident owner": "owner"}
-_ROLE_KEYS = {label.lower(): name for label, name in _ROLES.items()} | {"owner": "owner"}
+#: ``**Label:**`` -> record field, for the roles (the HTML export uses the same labels).
+ROLE_LABELS = {"Facilitator": "facilitator", "Scribe": "scribe", "Incident owner": "owner"}
+_ROLE_KEYS = {label.lower(): name for label, name in ROLE_LABELS.items()} | {"owner": "owner"}
 #: ``### Heading`` -> record list, for the lists that are not per item.
 _LISTS = {"Attendees": "attendees", "Parking lot": "parking_lot"}
 _LIST_KEYS = {label.lower(): name for label, name in _LISTS.items()}
@@ -85,7 +85,7 @@ def context(meeting: MeetingRecord) -> dict[str, Any]:
         fields.append(("Running since", times.format_stamp(meeting.running_since)))
     if meeting.ended_at is None or meeting.current_item:
         fields.append(("Current item", str(meeting.current_item + 1)))
-    for label, name in _ROLES.items():
+    for label, name in ROLE_LABELS.items():
         value = getattr(meeting, name)
         if value:
             fields.append((label, text.to_line(value)))

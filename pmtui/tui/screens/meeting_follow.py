@@ -20,7 +20,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
-from pmtui.blame.checker import Checker
 from pmtui.document.errors import DocumentError
 from pmtui.document.markdown import to_markdown
 from pmtui.document.model import MeetingRecord, Postmortem
@@ -28,6 +27,7 @@ from pmtui.meeting import text
 from pmtui.meeting.agenda import DEFAULT_MINUTES, MeetingTimer, TimerState
 from pmtui.meeting.clock import Clock, SystemClock
 from pmtui.meeting.warnings import WarningBoard
+from pmtui.tui.app import pmtui_app
 from pmtui.tui.screens.meeting import MeetingScreen
 from pmtui.tui.widgets.meeting.agenda import AgendaProgress
 from pmtui.tui.widgets.meeting.clock import MeetingClock, colour_pane
@@ -87,9 +87,6 @@ class FollowScreen(Screen[None]):
         #: The record and when it was saved (the file's modification time).
         self._record: MeetingRecord | None = None
         self._saved_at = self.clock.now()
-        self._seen_at = ""
-        #: No save came for STALE_SECONDS while the record said the clock runs.
-        self._stopped = False
         self.warnings = WarningBoard()
 
     def compose(self) -> ComposeResult:
@@ -133,15 +130,16 @@ class FollowScreen(Screen[None]):
         self.timer = MeetingTimer.following(doc.meeting, self.clock, self._saved_at)
         steps = self.timer.steps() if text.live(self.timer) else ()
         self.query_one("#follow-step-text", Markdown).update(step_markdown(doc, steps))
-        app = self.app
-        checker: Checker = getattr(app, "checker", None) or Checker()
+        checker = pmtui_app(self).checker
         found = [f for f in checker.document(doc) if f.step in steps] if steps else []
         self.warnings.update(found)
         self.query_one(BlameAlert).show(self.warnings.shown, self.warnings.more, controls=False)
         self.sub_title = doc.title or self.path.name
-        self._seen_at = dt.datetime.now().strftime("%H:%M:%S")
-        self._stopped = False
+        self._status(f"Following {self.path.name} read-only; last save at {self._saved_time()}")
         self.redraw()
+
+    def _saved_time(self) -> str:
+        return self._saved_at.astimezone().strftime("%H:%M:%S")
 
     def stale_for(self) -> float | None:
         """Seconds since the last save while the record says the clock runs and no save
@@ -153,18 +151,13 @@ class FollowScreen(Screen[None]):
 
     def redraw(self) -> None:
         """The clock and agenda strip, as of now."""
-        stale = self.stale_for()
-        if stale is not None:
+        if self.stale_for() is not None:
             # Stop where the last save left it; do not count on past a silent facilitator.
+            # (The status stays until the next save is read.)
             self.timer = MeetingTimer.from_record(self._record, self.clock)
-            self._stopped = True
             self._status(
-                f"No save from the facilitator's pmtui for {stale:.0f} s "
-                f"(last at {self._seen_at}): the clock is stopped at the last save"
-            )
-        elif self._seen_at and not self._stopped:
-            self._status(
-                f"Following {self.path.name} read-only; last change seen at {self._seen_at}"
+                f"No save from the facilitator's pmtui since {self._saved_time()}: "
+                "the clock is stopped at the last save"
             )
         urgency = self.query_one(MeetingClock).show(self.timer)
         colour_pane(self.query_one("#timer-pane"), self.timer, urgency)
