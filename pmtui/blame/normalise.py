@@ -8,7 +8,7 @@
 * common misspellings of the words blame hangs on are corrected (``shuold`` → ``should``,
   ``becuase`` → ``because``, ``fualt`` → ``fault``);
 * non-native or spoken grammar after a modal is mended (``should has`` / ``should of`` /
-  ``shoulda`` → ``should have``).
+  ``shoulda`` → ``should have``, ``ought of`` → ``ought to have``).
 
 Case is left alone (the rules match case-insensitively; names need their capitals). The
 result keeps a map back to the original text, so a finding's span always points at what
@@ -144,7 +144,7 @@ _TYPOS = {
     "wtf": "what the hell",
 }
 
-_MODAL = r"should|could|would|must|might|ought\s+to"
+_MODAL = r"should|could|would|must|might|ought(?:\s+to)?"
 _WORD_RE = re.compile(r"(?<![\w'-])[A-Za-z][A-Za-z']*(?![\w-])")
 _GRAMMAR = (
     rf"\b(?P<modal>{_MODAL}|shouldn't|couldn't|wouldn't)\s+(?:has|had|of)"
@@ -217,7 +217,8 @@ def _grammar(text: str, m: re.Match[str]) -> str:
     if b > a:
         return _cased(text[m.start() : m.end()], text[a:b] + " have")
     a, b = m.span("modal")
-    return text[a:b] + " have"
+    modal = text[a:b]
+    return modal + (" to have" if modal.lower() == "ought" else " have")
 
 
 Rewrite = tuple[str, list[int] | None]

@@ -132,10 +132,7 @@ PATTERNS = {
 
 
 # Sentences of the issue's patterns the detector still misses (measured; see the report).
-KNOWN_MISSES = {
-    "How did QA miss something this obvious?",
-    "the storage team dropped the replica without telling anyone",
-}
+KNOWN_MISSES: set[str] = set()
 
 
 @pytest.mark.parametrize(
@@ -209,7 +206,7 @@ def test_trap_is_not_flagged(text: str) -> None:
 
 
 def test_model_finding_says_its_category_and_offers_that_reframe() -> None:
-    text = "Honestly the new guy is just not up to the job at all."
+    text = "Honestly the new guy has been a disaster on this rota."
     found = [f for f in scan(text) if f.rule.startswith("model-")]
     assert found, "expected the statistical layer to find this"
     [f] = found
@@ -222,7 +219,7 @@ def test_model_finding_says_its_category_and_offers_that_reframe() -> None:
 
 
 def test_model_layer_can_be_disabled() -> None:
-    text = "Honestly the new guy is just not up to the job at all."
+    text = "Honestly the new guy has been a disaster on this rota."
     assert flagged(text)
     assert not flagged(text, config=BlameSettings(disable=("model",)))
 
@@ -239,13 +236,13 @@ def test_quoted_blame_is_not_the_authors() -> None:
 def test_a_sentence_holding_a_quote_is_left_to_the_rules() -> None:
     """Its own words may only frame someone else's ("she mentions that he '...'"), so the
     model adds no finding there; without the quote it does."""
-    words = "Honestly the new guy is just not up to the job at all, she said"
+    words = "Honestly the new guy has been a disaster on this rota, she said"
     assert flagged(f"{words} twice.")
     assert not flagged(f'{words} "twice".')
 
 
 def test_checker_uses_both_layers() -> None:
-    assert Checker().text("Honestly the new guy is just not up to the job at all.")
+    assert Checker().text("Honestly the new guy has been a disaster on this rota.")
 
 
 def test_model_file_loads_and_is_small() -> None:
