@@ -10,7 +10,8 @@ categories the rules found in it:
 * rules matched but the probability is below the model's ``veto``: the rules' findings in
   that sentence are dropped (a trap such as "this isn't any one person's fault"), except
   those of rules that never raised a false alarm in training (``trusted``), which are
-  dropped only below the lower ``trusted_veto``;
+  dropped only below the lower ``trusted_veto``; the user's own terms (``[blame.terms]``)
+  are never dropped;
 * otherwise the rules' findings stand: they carry the exact span and the rule's reframe.
 
 Verdicts are cached by sentence, so re-scanning a field after one keystroke scores only
@@ -174,8 +175,14 @@ def apply_model(
         if inside:
             if v.probability >= model.veto:
                 out.extend(inside)
-            elif v.probability >= model.trusted_veto:
-                out.extend(f for f in inside if f.rule in model.trusted)
+            else:
+                # the user's own terms ([blame.terms]) are never vetoed
+                floor = v.probability >= model.trusted_veto
+                out.extend(
+                    f
+                    for f in inside
+                    if f.rule.startswith("user-") or (floor and f.rule in model.trusted)
+                )
             continue
         if v.probability < model.threshold or _inside(quoted_norm, s, e):
             # (a sentence holding a quote is judged only by its rules: its own words may

@@ -136,18 +136,33 @@ def test_corpus_v2_training_sentences() -> None:
     ``scripts/train_blame.py --report``, and the blind split, measured once per version
     by ``scripts/blame_corpus.py evaluate --split blind``)."""
     n, tp, fp, fn = _v2_figures(("train.jsonl", "train_extra.jsonl"))
-    assert n >= 3000
-    assert _ratio(tp, tp + fp) >= 0.99 and _ratio(tp, tp + fn) >= 0.67, (tp, fp, fn)
+    assert n >= 7000  # measured: P 0.997, R 0.757 over 7,029
+    assert _ratio(tp, tp + fp) >= 0.99 and _ratio(tp, tp + fn) >= 0.74, (tp, fp, fn)
 
 
 def test_corpus_v2_whole() -> None:
     """The whole corpus, blind split included: a regression floor only (as measured after
-    tuning ended: P 0.997, R 0.765 over 4,152 sentences). It reports totals, never which
+    tuning ended: P 0.996, R 0.751 over 7,731 sentences). It reports totals, never which
     blind sentences miss, so it gives nothing to tune on."""
     n, tp, fp, fn = _v2_figures(("sentences.jsonl", "train_extra.jsonl"))
-    assert n >= 4000
-    assert _ratio(tp, tp + fp) >= 0.99 and _ratio(tp, tp + fn) >= 0.75, "below the floor"
+    assert n >= 7000
+    assert _ratio(tp, tp + fp) >= 0.99 and _ratio(tp, tp + fn) >= 0.73, "below the floor"
 
 
 if __name__ == "__main__":
     print(table()[0])
+
+
+def test_ordinary_prose_rarely_raises_a_finding() -> None:
+    """Technical prose by people, about people (5,000 sentences of the Rust blog,
+    ``scripts/extract_prose.py``): findings there are false alarms. Half trains the
+    model as blameless text; the other half only calibrates its threshold. Measured on
+    the calibration half: 2.4 per 1,000 (the model before it was trained with prose and
+    calibrated on it: 10.0). A regression floor, not a held-out figure."""
+    import hashlib
+
+    lines = (CORPUS / "prose" / "rust_blog.txt").read_text("utf-8").splitlines()
+    half = [s for s in lines if s and int(hashlib.sha256(s.encode()).hexdigest(), 16) % 2]
+    hits = sum(any(f.category in CATEGORIES for f in scan(s)) for s in half)
+    assert len(half) >= 2400
+    assert hits / len(half) <= 0.0035, f"{hits} findings in {len(half)} sentences"

@@ -18,25 +18,14 @@ def test_there_are_three() -> None:
     assert len(FILES) == 3
 
 
-# The statistical layer reads the GitLab file's "Author: Infrastructure team (summary
-# written from ...)" line as a team named as the cause: a known false alarm.
-KNOWN_MODEL_FALSE_ALARM = "2017-01-31-gitlab-database"
-
-
-def _param(path: Path) -> object:
-    if path.stem == KNOWN_MODEL_FALSE_ALARM:
-        return pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="known"))
-    return path
-
-
-@pytest.mark.parametrize("path", [_param(p) for p in FILES], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_no_blame_findings(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert [(f.line, f.rule, f.match) for f in scan(text)] == []
     assert lint_text(str(path), text, CHECKER) == []
 
 
-@pytest.mark.parametrize("path", [_param(p) for p in FILES], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_parses_as_postmortem_without_findings(path: Path) -> None:
     markdown = pytest.importorskip("pmtui.document.markdown")
     doc = markdown.from_markdown(path.read_text(encoding="utf-8"), str(path))
