@@ -4,9 +4,11 @@ blame detector's threshold on text that is not blame (``scripts/train_blame.py``
     git clone https://github.com/rust-lang/blog.rust-lang.org /tmp/rust-blog
     .venv/bin/python scripts/extract_prose.py /tmp/rust-blog
 
-writes ``tests/blame/corpus/prose/rust_blog.txt``: one sentence a line, a deterministic
-sample of 5,000 sentences of 6 to 60 words from the posts' prose (front matter, code,
-HTML, tables and headings left out). The blog is MIT/Apache-2.0 licensed
+writes a deterministic sample of 5,000 sentences of 6 to 60 words from the posts' prose
+(front matter, code, HTML, tables and headings left out), one sentence a line, split in two
+by the parity of each sentence's sha256: ``tests/blame/corpus/prose/train.txt`` (the model
+trains on it as blameless text) and ``calibration.txt`` (never trained on; it sets the
+operating point). The blog is MIT/Apache-2.0 licensed
 (``tests/blame/corpus/prose/README.md``). Its posts are release notes, project news,
 surveys and a few incident reports: technical writing by people, about people and systems,
 with next to no blame, so a finding there is almost always a false alarm.
@@ -20,7 +22,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "tests" / "blame" / "corpus" / "prose" / "rust_blog.txt"
+PROSE = ROOT / "tests" / "blame" / "corpus" / "prose"
+TRAIN, CALIBRATION = PROSE / "train.txt", PROSE / "calibration.txt"
 SAMPLE = 5000
 
 _FRONT = re.compile(r"\A\+\+\+.*?\+\+\+\s*|\A---.*?---\s*", re.S)
@@ -55,10 +58,13 @@ def main(argv: list[str]) -> int:
     for path in sorted((Path(argv[0]) / "content").rglob("*.md")):
         for s in sentences(path.read_text("utf-8", errors="replace")):
             seen.setdefault(s)
-    ranked = sorted(seen, key=lambda s: hashlib.sha256(s.encode()).hexdigest())[:SAMPLE]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(sorted(ranked)) + "\n", "utf-8")
-    print(f"{len(seen)} sentences, wrote {len(ranked)} to {OUT.relative_to(ROOT)}")
+    digest = {s: int(hashlib.sha256(s.encode()).hexdigest(), 16) for s in seen}
+    ranked = sorted(sorted(seen, key=lambda s: f"{digest[s]:064x}")[:SAMPLE])
+    PROSE.mkdir(parents=True, exist_ok=True)
+    for path, parity in ((TRAIN, 0), (CALIBRATION, 1)):
+        half = [s for s in ranked if digest[s] % 2 == parity]
+        path.write_text("\n".join(half) + "\n", "utf-8")
+        print(f"{len(seen)} sentences, wrote {len(half)} to {path.relative_to(ROOT)}")
     return 0
 
 

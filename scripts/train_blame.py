@@ -33,7 +33,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,19 +52,11 @@ V1 = (V2.parent / "blameful.txt", V2.parent / "blameless.txt")
 # point must keep the whole detector's finding rate on the calibration half at or below
 # ``--prose-rate``, since a classifier fitted on a corpus that is half blame fires far more
 # often on real prose, where blame is rare, than its cross-validated precision suggests.
-PROSE = V2.parent / "prose" / "rust_blog.txt"
+PROSE = (V2.parent / "prose" / "train.txt", V2.parent / "prose" / "calibration.txt")
 
 
-def load_prose() -> tuple[list[str], list[str]]:
-    """(training half, calibration half) of the prose, split by a hash of each sentence."""
-    import hashlib
-
-    lines = [ln for ln in PROSE.read_text("utf-8").splitlines() if ln.strip()]
-    train, calibrate = [], []
-    for line in lines:
-        digest = int(hashlib.sha256(line.encode()).hexdigest(), 16)
-        (train if digest % 2 == 0 else calibrate).append(line)
-    return train, calibrate
+def load_lines(path: Path) -> list[str]:
+    return [ln for ln in path.read_text("utf-8").splitlines() if ln.strip()]
 
 
 SEED = 0
@@ -145,31 +137,26 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from pmtui.blame.model import MODEL_FILE, dump, features, weighted
 
+    def inputs(texts: Sequence[str]) -> tuple[list[Any], list[frozenset[str]], list[bool]]:
+        """Per sentence: its features, the rules that fired, whether it holds a quote."""
+        feats, fired, quoted = [], [], []
+        for text in texts:
+            shown, cats, rules, has_quote = sentence_inputs(text)
+            feats.append(features(shown, cats))
+            fired.append(rules)
+            quoted.append(has_quote)
+        return feats, fired, quoted
+
     core_records = load_records(TRAIN)
-    prose_train, prose_calibrate = load_prose()
+    prose_train, prose_calibrate = (load_lines(p) for p in PROSE)
     records = core_records + load_records(EXTRA)
     records += [{"text": t, "label": "none", "source": "rust-blog"} for t in prose_train]
     n, n_core = len(records), len(core_records)
     labels = [r["label"] for r in records]
-    feats, fired, quoted = [], [], []
-    for r in records:
-        text, cats, rules, has_quote = sentence_inputs(r["text"])
-        feats.append(features(text, cats))
-        fired.append(rules)
-        quoted.append(has_quote)
-    cal_feats, cal_fired, cal_quoted = [], [], []
-    for text in prose_calibrate:
-        shown, cats, rules, has_quote = sentence_inputs(text)
-        cal_feats.append(features(shown, cats))
-        cal_fired.append(rules)
-        cal_quoted.append(has_quote)
+    feats, fired, quoted = inputs([r["text"] for r in records])
+    cal_feats, cal_fired, cal_quoted = inputs(prose_calibrate)
     v1 = load_v1()
-    v1_feats, v1_fired, v1_quoted = [], [], []
-    for text, _ in v1:
-        shown, cats, rules, has_quote = sentence_inputs(text)
-        v1_feats.append(features(shown, cats))
-        v1_fired.append(rules)
-        v1_quoted.append(has_quote)
+    v1_feats, v1_fired, v1_quoted = inputs([text for text, _ in v1])
     df: dict[str, int] = {}
     for blocks in feats:
         for block in blocks:
@@ -226,26 +213,37 @@ def main(argv: list[str] | None = None) -> int:
     # The first corpus, scored by the model trained on everything (it never saw it).
     blame = fit(np.arange(n))
     trusted_now = trusted_rules(range(n))
-    p_v1 = blame.predict_proba(x_v1)[:, 1]
-    trusted_v1 = np.array([bool(r & trusted_now) for r in v1_fired])
-    other_v1 = np.array([bool(r - trusted_now) for r in v1_fired])
-    p_cal = blame.predict_proba(x_cal)[:, 1]
-    trusted_cal = np.array([bool(r & trusted_now) for r in cal_fired])
-    other_cal = np.array([bool(r - trusted_now) for r in cal_fired])
 
-    def prose_rate(t: float, veto: float, trusted_veto: float) -> float:
-        kept = (other_cal & (p_cal >= veto)) | (trusted_cal & (p_cal >= trusted_veto))
-        mask = kept | (~(trusted_cal | other_cal) & ~np.array(cal_quoted) & (p_cal >= t))
-        return float(mask.mean())
+    def detector(
+        probability: Any, trusted: Any, other: Any, judged: Any
+    ) -> Callable[[float, float, float], Any]:
+        """Which sentences the whole detector flags at an operating point (threshold,
+        veto, veto of trusted rules), as the engine decides (``Model.keeps``): rules'
+        findings that survive their veto, and the model's own where no rule fired."""
 
-    def flagged(t: float, veto: float, trusted_veto: float) -> Any:
-        kept = (other_hit & (p >= veto)) | (trusted_hit & (p >= trusted_veto))
-        return kept | (~any_hit & judged & (p >= t))
+        def flagged(t: float, veto: float, trusted_veto: float) -> Any:
+            kept = (other & (probability >= veto)) | (trusted & (probability >= trusted_veto))
+            return kept | (~(trusted | other) & judged & (probability >= t))
+
+        return flagged
+
+    def rule_hits(fired_rules: list[frozenset[str]]) -> tuple[Any, Any]:
+        return (
+            np.array([bool(r & trusted_now) for r in fired_rules]),
+            np.array([bool(r - trusted_now) for r in fired_rules]),
+        )
+
+    flagged = detector(p, trusted_hit, other_hit, judged)
+    on_v1 = detector(blame.predict_proba(x_v1)[:, 1], *rule_hits(v1_fired), ~np.array(v1_quoted))
+    on_prose = detector(
+        blame.predict_proba(x_cal)[:, 1], *rule_hits(cal_fired), ~np.array(cal_quoted)
+    )
 
     def v1_recall(t: float, veto: float, trusted_veto: float) -> float:
-        kept = (other_v1 & (p_v1 >= veto)) | (trusted_v1 & (p_v1 >= trusted_veto))
-        mask = kept | (~(trusted_v1 | other_v1) & ~np.array(v1_quoted) & (p_v1 >= t))
-        return float(mask[y_v1].mean())
+        return float(on_v1(t, veto, trusted_veto)[y_v1].mean())
+
+    def prose_rate(t: float, veto: float, trusted_veto: float) -> float:
+        return float(on_prose(t, veto, trusted_veto).mean())
 
     def figures(mask: Any) -> tuple[float, float]:
         tp = int((mask & (yc == 1)).sum())
@@ -317,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         "C": C,
         "cv_recall": round(rec, 4),
         "cv_precision": round(prec, 4),
-        "trained_on": [str(p.relative_to(ROOT)) for p in (TRAIN, EXTRA, PROSE)],
+        "trained_on": [str(p.relative_to(ROOT)) for p in (TRAIN, EXTRA, PROSE[0])],
         "sentences": n,
     }
     rows_out = [[float(round(v, 5)) for v in weights[i]] for i in keep]

@@ -191,10 +191,22 @@ class Model:
         #: below which the model drops their findings.
         self.trusted = frozenset(str(r) for r in meta.get("trusted", ()))
         self.trusted_veto = float(meta.get("trusted_veto", 0.0))
+        #: Rules that raised a false alarm in training: dropped below ``veto``.
+        self.vetoable = frozenset(str(r) for r in meta.get("vetoable", ()))
         self.bias = [float(b) for b in meta["bias"]]
         self.index = {name: i * self.width for i, name in enumerate(feature_names)}
         self.weights = weights
         self.meta = meta
+
+    def keeps(self, rule: str, probability: float) -> bool:
+        """Whether a finding of ``rule`` stands in a sentence the model gives
+        ``probability``. The model vetoes only rules it saw in training: a rule it never
+        saw fire (a user's ``[blame.terms]``, a rule added since) is never dropped."""
+        if rule in self.vetoable:
+            return probability >= self.veto
+        if rule in self.trusted:
+            return probability >= self.trusted_veto
+        return True
 
     def idf(self, feature: str) -> float | None:
         i = self.index.get(feature)

@@ -10,8 +10,9 @@ categories the rules found in it:
 * rules matched but the probability is below the model's ``veto``: the rules' findings in
   that sentence are dropped (a trap such as "this isn't any one person's fault"), except
   those of rules that never raised a false alarm in training (``trusted``), which are
-  dropped only below the lower ``trusted_veto``; the user's own terms (``[blame.terms]``)
-  are never dropped;
+  dropped only below the lower ``trusted_veto``, and those of rules the model never saw
+  fire (the user's own ``[blame.terms]``), which are never dropped
+  (:meth:`pmtui.blame.model.Model.keeps`);
 * otherwise the rules' findings stand: they carry the exact span and the rule's reframe.
 
 Verdicts are cached by sentence, so re-scanning a field after one keystroke scores only
@@ -173,16 +174,7 @@ def apply_model(
         cats = frozenset(f.category for f in inside if f.category in CATEGORIES)
         v = verdict(model, judged, cats, names)
         if inside:
-            if v.probability >= model.veto:
-                out.extend(inside)
-            else:
-                # the user's own terms ([blame.terms]) are never vetoed
-                floor = v.probability >= model.trusted_veto
-                out.extend(
-                    f
-                    for f in inside
-                    if f.rule.startswith("user-") or (floor and f.rule in model.trusted)
-                )
+            out.extend(f for f in inside if model.keeps(f.rule, v.probability))
             continue
         if v.probability < model.threshold or _inside(quoted_norm, s, e):
             # (a sentence holding a quote is judged only by its rules: its own words may
