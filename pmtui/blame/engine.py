@@ -351,8 +351,39 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 
 
+# Scare quotes are the author's own words: a short quoted phrase given as the cause
+# ("the outage was blamed on 'human error'", "caused by a "fat finger"", ""Human error"
+# was given as the reason") is read, not blanked; quoted speech and a phrase talked
+# about ("we don't write "human error"") stay quotes.
+_SCARE_MAX_WORDS = 4
+_CAUSE_BEFORE_RE = re.compile(
+    r"(?:\b(?:caused\s+by|due\s+to|down\s+to|blamed?\s+(?:(?:it|this|that|(?:the|its|their|our)(?:\s+[\w-]+){1,3})\s+)?(?:on|for)|blames|"
+    r"pinned\s+on|put\s+down\s+to|attributed\s+to|result\s+of|because\s+of|"
+    r"(?:it|this|that|which|cause|outage|incident|failure|problem|issue|crash|glitch|delay|"
+    r"error|fault|blackout|disruption|mistake)\s+(?:was|were|is)(?:\s+(?:just|simply|all|an?))*)"
+    r"(?:\s+(?:an?|the|some|simple|embarrassing|basic|plain|classic|obvious|pure|\d+%))*\s*)\Z",
+    re.IGNORECASE,
+)
+_CAUSE_AFTER_RE = re.compile(
+    r"\s*(?:(?:was|were|is|has\s+been)\s+(?:given\s+as|named\s+as|blamed|the|found|"
+    r"identified\s+as|cited\s+as)|caused|led\s+to|triggered|took\s+down|brought\s+down|"
+    r"(?:by|on|at)\s+(?:an?\s+|the\s+)?\w+|as\s+the\s+(?:\w+\s+)?(?:cause|reason))",
+    re.IGNORECASE,
+)
+
+
+def _scare_quote(text: str, start: int, end: int) -> bool:
+    inner = text[start + 1 : end - 1]
+    if text[start] in "`<~" or not 1 <= len(inner.split()) <= _SCARE_MAX_WORDS:
+        return False
+    if any(c in inner for c in "?!.:;"):
+        return False
+    before = text[max(0, start - 60) : start]
+    return bool(_CAUSE_BEFORE_RE.search(before) or _CAUSE_AFTER_RE.match(text, end, end + 60))
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED_RE.finditer(text)]
+    return [m.span() for m in _QUOTED_RE.finditer(text) if not _scare_quote(text, *m.span())]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -86,6 +86,9 @@ PATTERNS = {
         "The technician on shift dropped the wrong table.",
         "the storage team dropped the replica without telling anyone",
         "Oluwaseun wiped the production bucket by accident.",
+        "A plant operator at Northfield Water accidentally opened the bypass valve.",
+        "A tired engineer, working late into the night, accidentally deleted the live data.",
+        "The nurse hung the wrong blood bag.",
     ],
     "informal_spelling": [
         "ngl he shouldnt of merged that",
@@ -96,11 +99,14 @@ PATTERNS = {
         "Which one of you pushed to main on Friday?",
         "How did QA miss something this obvious?",
         "Can you explain why you skipped the canary?",
+        "Does anyone want to explain why the backups were off?",
     ],
     "passive_implication": [
         "The pager alert was ignored by the on-call engineer.",
         "Someone didn't read the runbook again.",
         "Great job breaking prod again, Sam.",
+        "The configuration error was introduced by a network engineer.",
+        "The employee confirmed the alert, inadvertently causing a panic.",
     ],
     "everyday_judgement": [
         "Honestly the new guy is just not up to the job at all.",
@@ -111,17 +117,22 @@ PATTERNS = {
         "The operator's failure to verify the valve position led to the release.",
         "The controller ought to have issued the warning earlier.",
         "If the crew had followed the checklist, the aircraft would have landed safely.",
+        "The fault was caused by an error on the part of a maintenance technician.",
     ],
     "punishment_extended": [
         "The contractor has been let go after the outage.",
         "He lost his production access because of this.",
         "I'll bring it up in her performance review.",
         "Take him off the on-call rotation for a month.",
+        "The crew were grounded after the incident.",
+        "Lock Tomasz out of production until the review is done.",
     ],
     "human_error_names": [
         "OUTAGE BLAMED ON HUMAN ERROR",
         "It was a simple blunder by an engineer.",
         "One slip-up by the operator took down the site.",
+        'The airline blamed the outage on "human error".',
+        "Telco says the nationwide shutdown was due to 'embarrassing human error'",
     ],
     "advice_action": [
         "It's important to always double-check the target before running a migration.",
@@ -143,21 +154,30 @@ def test_issue_pattern_is_flagged(text: str) -> None:
 TRAPS = {
     "rejecting_blame": [
         "This isn't any one person's fault; the system allowed it.",
+        "Don't fire the admin who ran the command; fix the command.",
         "We don't ask why did you do that; we ask what made it seem reasonable.",
     ],
     "human_error_starting_point": [
         "Treat human error as the starting point of the investigation, not its conclusion.",
+        'We won\'t write "human error" in the root cause field.',
+        "To avoid human error, the tool now asks for the cluster name twice.",
     ],
     "proverbs": [
         "To err is human, and our tooling should expect it.",
     ],
     "own_reasoning": [
         "We mistakenly thought the replica had already caught up.",
+        "We incorrectly assumed the backups were being verified nightly.",
+        "We inadvertently took a subset of projects offline during the migration.",
+        "If we had a standby replica we could have failed over in minutes.",
+        "This incident reminds us that retries need jitter.",
     ],
     "technical": [
         "The health check failed to detect the stalled worker.",
         "The error rate rose to 4% while the cache warmed up.",
         "Kubernetes operator failed to reconcile the stateful set.",
+        "The autoscaler killed the wrong pod and the queue backed up.",
+        "The contractor's supervisor suspended the excavation and requested a survey.",
     ],
     "response_verbs": [
         "Priya was paged at 03:12 and acknowledged within two minutes.",
