@@ -18,9 +18,11 @@ training, the *trusted* ones, one for the rest) are chosen by 5-fold cross-valid
 on ``train.jsonl``: the most out-of-fold recall of the whole detector (rules and model)
 whose out-of-fold precision reaches ``--precision`` while the detector keeps
 ``--v1-recall`` on the first corpus (``tests/blame/corpus/blameful.txt``, never trained
-on). The train-only sentences are always on the training side of a fold, so the
-out-of-fold figures are measured on the frozen corpus alone, and which rules are trusted
-is decided inside each fold.
+on) and raises at most ``--prose-rate`` and ``--postmortem-rate`` findings per sentence
+on the two calibration sets of ordinary prose (never trained on). The train-only
+sentences are always on the training side of a fold, so the out-of-fold figures are
+measured on the frozen corpus alone, and which rules are trusted is decided inside each
+fold.
 
 Deterministic: fixed seeds, sorted features, a fixed hash seed (the script re-runs itself
 with PYTHONHASHSEED=0), a gzip without a time stamp.
@@ -50,9 +52,15 @@ V1 = (V2.parent / "blameful.txt", V2.parent / "blameless.txt")
 # Ordinary prose (``scripts/extract_prose.py``: 5,000 sentences of the Rust blog), next to
 # no blame: one half trains as blameless text, the other half calibrates. The operating
 # point must keep the whole detector's finding rate on the calibration half at or below
-# ``--prose-rate``, since a classifier fitted on a corpus that is half blame fires far more
-# often on real prose, where blame is rare, than its cross-validated precision suggests.
+# ``--prose-rate`` (2 per 1,000, the issue's target for real blameless prose), since a
+# classifier fitted on a corpus that is half blame fires far more often on real prose,
+# where blame is rare, than its cross-validated precision suggests.
 PROSE = (V2.parent / "prose" / "train.txt", V2.parent / "prose" / "calibration.txt")
+# Real post-mortems (sentence by sentence, from public pages and openly licensed
+# repositories): a third of the documents, never trained on, calibrate like the Rust blog
+# (``--postmortem-rate``) on their blameless lines; the other documents' lines are in
+# ``train_extra.jsonl``. Ordinary post-mortem prose is where a false alarm costs most.
+POSTMORTEMS = V2.parent / "prose" / "postmortem_calibration.jsonl"
 
 
 def load_lines(path: Path) -> list[str]:
@@ -88,10 +96,10 @@ def load_v1() -> list[tuple[str, bool]]:
 def sentence_inputs(text: str) -> tuple[str, frozenset[str], frozenset[str], bool]:
     """What the model sees of one corpus sentence, as the engine computes it at run time:
     its normalised text with quoted spans and code blanked, the blame categories the rules
-    (alone) find in it, the ids of those rules, and whether it holds a quote (the model
-    adds no finding to such a sentence)."""
+    (alone) find in it, the ids of those rules, and whether the model may add no finding
+    to it (it holds a quote, or names blame to reject it)."""
     from pmtui.blame import CATEGORIES, scan
-    from pmtui.blame.engine import _quoted_spans
+    from pmtui.blame.engine import _quoted_spans, rejects_blame
     from pmtui.blame.normalise import normalise
     from pmtui.blame.statistical import _blanked
 
@@ -100,7 +108,7 @@ def sentence_inputs(text: str) -> tuple[str, frozenset[str], frozenset[str], boo
     quoted = _quoted_spans(norm)
     shown = " ".join(_blanked(norm, quoted).split())
     cats, rules = frozenset(f.category for f in found), frozenset(f.rule for f in found)
-    return shown, cats, rules, bool(quoted)
+    return shown, cats, rules, bool(quoted) or rejects_blame(shown)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,8 +131,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--prose-rate",
         type=float,
-        default=0.0015,
+        default=0.002,
         help="most findings per sentence on the calibration prose",
+    )
+    parser.add_argument(
+        "--postmortem-rate",
+        type=float,
+        default=0.002,
+        help="most findings per sentence on the calibration post-mortems",
     )
     args = parser.parse_args(argv)
     try:
@@ -155,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     labels = [r["label"] for r in records]
     feats, fired, quoted = inputs([r["text"] for r in records])
     cal_feats, cal_fired, cal_quoted = inputs(prose_calibrate)
+    postmortems = [r["text"] for r in load_records(POSTMORTEMS) if r["label"] == "none"]
+    pm_feats, pm_fired, pm_quoted = inputs(postmortems)
     v1 = load_v1()
     v1_feats, v1_fired, v1_quoted = inputs([text for text, _ in v1])
     df: dict[str, int] = {}
@@ -179,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     x = matrix(feats)
     x_v1 = matrix(v1_feats)
     x_cal = matrix(cal_feats)
+    x_pm = matrix(pm_feats)
     y_v1 = np.array([blameful for _, blameful in v1])
     y = np.array([lab != "none" for lab in labels], dtype=int)
     print(
@@ -239,6 +256,13 @@ def main(argv: list[str] | None = None) -> int:
         blame.predict_proba(x_cal)[:, 1], *rule_hits(cal_fired), ~np.array(cal_quoted)
     )
 
+    on_postmortems = detector(
+        blame.predict_proba(x_pm)[:, 1], *rule_hits(pm_fired), ~np.array(pm_quoted)
+    )
+
+    def postmortem_rate(t: float, veto: float, trusted_veto: float) -> float:
+        return float(on_postmortems(t, veto, trusted_veto).mean())
+
     def v1_recall(t: float, veto: float, trusted_veto: float) -> float:
         return float(on_v1(t, veto, trusted_veto)[y_v1].mean())
 
@@ -260,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
                 if (
                     v1_recall(t, veto, trusted_veto) >= args.v1_recall
                     and prose_rate(t, veto, trusted_veto) <= args.prose_rate
+                    and postmortem_rate(t, veto, trusted_veto) <= args.postmortem_rate
                 ):
                     best = (rec, prec, t, veto, trusted_veto)
     rec, prec, threshold, veto, trusted_veto = best
@@ -277,6 +302,11 @@ def main(argv: list[str] | None = None) -> int:
         f"  calibration prose ({len(prose_calibrate)} sentences): "
         f"{1000 * prose_rate(threshold, veto, trusted_veto):.1f} findings per 1,000 "
         f"(rules alone {1000 * prose_rate(1.0, 0.0, 0.0):.1f})"
+    )
+    print(
+        f"  calibration post-mortems ({len(postmortems)} sentences): "
+        f"{1000 * postmortem_rate(threshold, veto, trusted_veto):.1f} findings per 1,000 "
+        f"(rules alone {1000 * postmortem_rate(1.0, 0.0, 0.0):.1f})"
     )
     if args.report:
         mask = flagged(threshold, veto, trusted_veto)
@@ -316,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         "cv_recall": round(rec, 4),
         "cv_precision": round(prec, 4),
         "trained_on": [str(p.relative_to(ROOT)) for p in (TRAIN, EXTRA, PROSE[0])],
+        "calibrated_on": [str(p.relative_to(ROOT)) for p in (PROSE[1], POSTMORTEMS)],
         "sentences": n,
     }
     rows_out = [[float(round(v, 5)) for v in weights[i]] for i in keep]

@@ -132,6 +132,19 @@ def rules_data() -> dict[str, Any]:
 
 
 @functools.cache
+def _rejections() -> re.Pattern[str] | None:
+    patterns = rules_data().get("blameless", {}).get("rejections", [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+def rejects_blame(sentence: str) -> bool:
+    """Whether ``sentence`` names blame in order to reject it (``[blameless] rejections``
+    in ``rules.toml``: "don't fire the admin who...", "nobody is to blame")."""
+    found = _rejections()
+    return found is not None and found.search(sentence) is not None
+
+
+@functools.cache
 def load_rules() -> tuple[Rule, ...]:
     """The rules in ``rules.toml``, in file order."""
     rules = []

@@ -4,7 +4,8 @@ For each sentence of the text (quotes, code and comments blanked out), the model
 :mod:`pmtui.blame.model` gives the probability that it reads as blame, knowing which
 categories the rules found in it:
 
-* no rule matched, the sentence holds no quote and the probability reaches the model's
+* no rule matched, the sentence holds no quote, does not name blame to reject it
+  (``[blameless] rejections`` in ``rules.toml``) and the probability reaches the model's
   threshold: one finding for the sentence, in the category the model finds most likely,
   with that category's reframe;
 * rules matched but the probability is below the model's ``veto``: the rules' findings in
@@ -37,6 +38,7 @@ from pmtui.blame.engine import (
     load_rules,
     make_finding,
     model_rule_id,
+    rejects_blame,
 )
 from pmtui.blame.normalise import Normalised
 
@@ -176,9 +178,10 @@ def apply_model(
         if inside:
             out.extend(f for f in inside if model.keeps(f.rule, v.probability))
             continue
-        if v.probability < model.threshold or _inside(quoted_norm, s, e):
+        if v.probability < model.threshold or _inside(quoted_norm, s, e) or rejects_blame(judged):
             # (a sentence holding a quote is judged only by its rules: its own words may
-            # be a frame around someone else's, "she mentions that he '...'")
+            # be a frame around someone else's, "she mentions that he '...'"; so is one
+            # that names blame to reject it)
             continue
         rule = model_rule_id(v.category)
         if rule in config.disable or v.category in disabled:

@@ -136,29 +136,46 @@ def test_corpus_v2_training_sentences() -> None:
     ``scripts/train_blame.py --report``, and the blind split, measured once per version
     by ``scripts/blame_corpus.py evaluate --split blind``)."""
     n, tp, fp, fn = _v2_figures(("train.jsonl", "train_extra.jsonl"))
-    assert n >= 7000  # measured: P 0.997, R 0.757 over 7,029
-    assert _ratio(tp, tp + fp) >= 0.99 and _ratio(tp, tp + fn) >= 0.74, (tp, fp, fn)
+    assert n >= 14000  # measured: P 0.991, R 0.759 over 14,421
+    assert _ratio(tp, tp + fp) >= 0.985 and _ratio(tp, tp + fn) >= 0.74, (tp, fp, fn)
 
 
 def test_corpus_v2_whole() -> None:
     """The whole corpus, blind split included: a regression floor only (as measured after
-    tuning ended: P 0.996, R 0.751 over 7,731 sentences). It reports totals, never which
+    tuning ended: P 0.990, R 0.757 over 15,123 sentences). It reports totals, never which
     blind sentences miss, so it gives nothing to tune on."""
     n, tp, fp, fn = _v2_figures(("sentences.jsonl", "train_extra.jsonl"))
-    assert n >= 7000
-    assert _ratio(tp, tp + fp) >= 0.99 and _ratio(tp, tp + fn) >= 0.73, "below the floor"
+    assert n >= 15000
+    assert _ratio(tp, tp + fp) >= 0.985 and _ratio(tp, tp + fn) >= 0.74, "below the floor"
 
 
 def test_ordinary_prose_rarely_raises_a_finding() -> None:
     """Technical prose by people, about people (5,000 sentences of the Rust blog,
     ``scripts/extract_prose.py``): findings there are false alarms. Half trains the
     model as blameless text; the other half only calibrates its threshold. Measured on
-    the calibration half: 2.4 per 1,000 (the model before it was trained with prose and
+    the calibration half: 2.0 per 1,000 (the model before it was trained with prose and
     calibrated on it: 10.0). A regression floor, not a held-out figure."""
     half = (CORPUS / "prose" / "calibration.txt").read_text("utf-8").split("\n")[:-1]
     hits = sum(any(f.category in CATEGORIES for f in scan(s)) for s in half)
     assert len(half) >= 2400
     assert hits / len(half) <= 0.0035, f"{hits} findings in {len(half)} sentences"
+
+
+def test_ordinary_post_mortems_rarely_raise_a_finding() -> None:
+    """The blameless lines of real post-mortems that the model never trained on
+    (``prose/postmortem_calibration.jsonl``: a third of the documents two helpers
+    collected, by source hash; the other documents' lines are training sentences). They
+    calibrate the operating point (at most 2 findings per 1,000; measured 1.3): a
+    regression floor, not a held-out figure (that is ``scripts/blame_corpus.py
+    realprose``)."""
+    import json
+
+    path = CORPUS / "prose" / "postmortem_calibration.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    blameless = [r["text"] for r in rows if r["label"] == "none"]
+    hits = sum(any(f.category in CATEGORIES for f in scan(s)) for s in blameless)
+    assert len(blameless) >= 2300
+    assert hits / len(blameless) <= 0.003, f"{hits} findings in {len(blameless)} sentences"
 
 
 if __name__ == "__main__":

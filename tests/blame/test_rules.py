@@ -7,7 +7,7 @@ import re
 import pytest
 
 from pmtui.blame import CATEGORIES, load_rules, scan
-from pmtui.blame.engine import _ruleset
+from pmtui.blame.engine import _ruleset, rejects_blame, rules_data
 from pmtui.config import BlameSettings
 
 RULES = load_rules()
@@ -54,3 +54,16 @@ def test_every_pattern_compiles() -> None:
     for item in ruleset.rules:
         assert len(item.patterns) == len(item.rule.patterns)
         assert len(item.exceptions) == len(item.rule.exceptions)
+
+
+BLAMELESS = rules_data()["blameless"]
+
+
+@pytest.mark.parametrize("text", BLAMELESS["examples_match"])
+def test_rejections_of_blame_are_recognised(text: str) -> None:
+    assert rejects_blame(text), text
+
+
+@pytest.mark.parametrize("text", BLAMELESS["examples_nomatch"])
+def test_blame_itself_is_not_a_rejection(text: str) -> None:
+    assert not rejects_blame(text), text
