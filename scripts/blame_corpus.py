@@ -44,6 +44,12 @@ MANIFEST = V2 / "MANIFEST.json"
 # blind figures; ids t0001... (``check`` refuses one that repeats any sentences.jsonl text).
 EXTRA = V2 / "train_extra.jsonl"
 BLIND2 = V2 / "blind2.jsonl"
+# Fresh labelled sentences from sources nothing else used (ids d0001...), never trained
+# on: a development set for choosing the operating point on new text, which out-of-fold
+# figures on ``train.jsonl`` (the sentences the rules were mended on) overstate. For now
+# it is only measured (``evaluate --split dev``): at 362 sentences it is too small to
+# choose on.
+DEV = V2 / "dev.jsonl"
 BLIND2_SHA256 = "5831df1afb77338e4891e4443d401ff102874fc8e80c639831f3c1959612b7e9"
 REALPROSE = ROOT / "tests" / "blame" / "realworld_v2"
 # The three post-mortems of the first false-alarm test (retold in our words) count too.
@@ -272,17 +278,23 @@ def extra_errors(records: Sequence[Record]) -> list[str]:
 
 
 def blind2_errors(records: Sequence[Record], extra: Sequence[Record]) -> list[str]:
-    """The second blind set is frozen, and shares no sentence with anything else."""
+    """The second blind set is frozen; it and the development set share no sentence with
+    anything else."""
     if not BLIND2.exists():
         return [f"{BLIND2.name} is missing"]
     if hashlib.sha256(BLIND2.read_bytes()).hexdigest() != BLIND2_SHA256:
         return [f"{BLIND2.name} has changed since it was frozen"]
     blind2 = read_jsonl(BLIND2)
-    errors = schema_errors(blind2, id_prefix="b")
-    held = {normalise(r["text"]): r["id"] for r in blind2}
+    dev = read_jsonl(DEV) if DEV.exists() else []
+    errors = schema_errors(blind2, id_prefix="b") + schema_errors(dev, id_prefix="d")
+    held = {normalise(r["text"]): r["id"] for r in [*blind2, *dev]}
     for r in [*records, *extra]:
         if normalise(r.get("text", "")) in held:
             errors.append(f"{r.get('id', '?')}: repeats {held[normalise(r['text'])]}")
+    in_blind2 = {normalise(r["text"]) for r in blind2}
+    errors += [
+        f"{r['id']}: repeats a blind2 sentence" for r in dev if normalise(r["text"]) in in_blind2
+    ]
     return errors
 
 
@@ -374,8 +386,8 @@ def _ratio(a: int, b: int) -> float:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     records = read_jsonl(SENTENCES)
-    if args.split == "blind2":
-        records = read_jsonl(BLIND2)
+    if args.split in ("blind2", "dev"):
+        records = read_jsonl(BLIND2 if args.split == "blind2" else DEV)
     elif args.split != "all":
         want_blind = args.split == "blind"
         records = [r for r in records if is_blind(r) == want_blind]
@@ -541,7 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("split", help="re-derive train.jsonl, blind.jsonl and MANIFEST.json")
     sub.add_parser("stats", help="counts per label, pattern and split")
     ev = sub.add_parser("evaluate", help="precision/recall of the current detector")
-    ev.add_argument("--split", choices=("train", "blind", "blind2", "all"), default="train")
+    ev.add_argument("--split", choices=("train", "blind", "blind2", "dev", "all"), default="train")
     rp = sub.add_parser("realprose", help="findings per 1,000 sentences of real post-mortems")
     rp.add_argument("-v", "--verbose", action="store_true", help="list every finding")
     args = parser.parse_args(argv)
