@@ -44,13 +44,13 @@ MANIFEST = V2 / "MANIFEST.json"
 # blind figures; ids t0001... (``check`` refuses one that repeats any sentences.jsonl text).
 EXTRA = V2 / "train_extra.jsonl"
 BLIND2 = V2 / "blind2.jsonl"
+BLIND2_SHA256 = "5831df1afb77338e4891e4443d401ff102874fc8e80c639831f3c1959612b7e9"
 # Fresh labelled sentences from sources nothing else used (ids d0001...), never trained
 # on: a development set for choosing the operating point on new text, which out-of-fold
 # figures on ``train.jsonl`` (the sentences the rules were mended on) overstate. For now
 # it is only measured (``evaluate --split dev``): at 362 sentences it is too small to
 # choose on.
 DEV = V2 / "dev.jsonl"
-BLIND2_SHA256 = "5831df1afb77338e4891e4443d401ff102874fc8e80c639831f3c1959612b7e9"
 REALPROSE = ROOT / "tests" / "blame" / "realworld_v2"
 # The three post-mortems of the first false-alarm test (retold in our words) count too.
 REALPROSE_V1 = ROOT / "tests" / "blame" / "realworld"
@@ -274,12 +274,12 @@ def extra_errors(records: Sequence[Record]) -> list[str]:
     for r in extra:
         if normalise(r.get("text", "")) in known:
             errors.append(f"{r.get('id', '?')}: repeats {known[normalise(r['text'])]}")
-    return errors + blind2_errors(records, extra)
+    return errors + held_out_errors(records, extra)
 
 
-def blind2_errors(records: Sequence[Record], extra: Sequence[Record]) -> list[str]:
-    """The second blind set is frozen; it and the development set share no sentence with
-    anything else."""
+def held_out_errors(records: Sequence[Record], extra: Sequence[Record]) -> list[str]:
+    """The held-out sets: the second blind set is frozen, and neither it nor the development
+    set shares a sentence with anything else."""
     if not BLIND2.exists():
         return [f"{BLIND2.name} is missing"]
     if hashlib.sha256(BLIND2.read_bytes()).hexdigest() != BLIND2_SHA256:

@@ -152,14 +152,15 @@ def main(argv: list[str] | None = None) -> int:
     from pmtui.blame.model import MODEL_FILE, dump, features, weighted
 
     def inputs(texts: Sequence[str]) -> tuple[list[Any], list[frozenset[str]], list[bool]]:
-        """Per sentence: its features, the rules that fired, whether it holds a quote."""
-        feats, fired, quoted = [], [], []
+        """Per sentence: its features, the rules that fired, whether the model must stay
+        silent on it (it holds a quote or names blame to reject it)."""
+        feats, fired, silent = [], [], []
         for text in texts:
-            shown, cats, rules, has_quote = sentence_inputs(text)
+            shown, cats, rules, model_silent = sentence_inputs(text)
             feats.append(features(shown, cats))
             fired.append(rules)
-            quoted.append(has_quote)
-        return feats, fired, quoted
+            silent.append(model_silent)
+        return feats, fired, silent
 
     core_records = load_records(TRAIN)
     prose_train, prose_calibrate = (load_lines(p) for p in PROSE)
@@ -167,12 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     records += [{"text": t, "label": "none", "source": "rust-blog"} for t in prose_train]
     n, n_core = len(records), len(core_records)
     labels = [r["label"] for r in records]
-    feats, fired, quoted = inputs([r["text"] for r in records])
-    cal_feats, cal_fired, cal_quoted = inputs(prose_calibrate)
+    feats, fired, silent = inputs([r["text"] for r in records])
+    cal_feats, cal_fired, cal_silent = inputs(prose_calibrate)
     postmortems = [r["text"] for r in load_records(POSTMORTEMS) if r["label"] == "none"]
-    pm_feats, pm_fired, pm_quoted = inputs(postmortems)
+    pm_feats, pm_fired, pm_silent = inputs(postmortems)
     v1 = load_v1()
-    v1_feats, v1_fired, v1_quoted = inputs([text for text, _ in v1])
+    v1_feats, v1_fired, v1_silent = inputs([text for text, _ in v1])
     df: dict[str, int] = {}
     for blocks in feats:
         for block in blocks:
@@ -226,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             trusted_hit[i] = bool(fired[i] & trusted)
             other_hit[i] = bool(fired[i] - trusted)
     any_hit = trusted_hit | other_hit
-    judged = ~np.array(quoted[:n_core])  # sentences the model may add a finding to
+    judged = ~np.array(silent[:n_core])  # sentences the model may add a finding to
     # The first corpus, scored by the model trained on everything (it never saw it).
     blame = fit(np.arange(n))
     trusted_now = trusted_rules(range(n))
@@ -251,13 +252,13 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     flagged = detector(p, trusted_hit, other_hit, judged)
-    on_v1 = detector(blame.predict_proba(x_v1)[:, 1], *rule_hits(v1_fired), ~np.array(v1_quoted))
+    on_v1 = detector(blame.predict_proba(x_v1)[:, 1], *rule_hits(v1_fired), ~np.array(v1_silent))
     on_prose = detector(
-        blame.predict_proba(x_cal)[:, 1], *rule_hits(cal_fired), ~np.array(cal_quoted)
+        blame.predict_proba(x_cal)[:, 1], *rule_hits(cal_fired), ~np.array(cal_silent)
     )
 
     on_postmortems = detector(
-        blame.predict_proba(x_pm)[:, 1], *rule_hits(pm_fired), ~np.array(pm_quoted)
+        blame.predict_proba(x_pm)[:, 1], *rule_hits(pm_fired), ~np.array(pm_silent)
     )
 
     def postmortem_rate(t: float, veto: float, trusted_veto: float) -> float:
