@@ -6,7 +6,9 @@ Matching works in layers (see ``pmtui/blame/__init__.py`` for the public API):
 2. only the sentence around each trigger is matched against the rules that
    trigger names, so plain prose costs one regex pass;
 3. each rule's ``exceptions`` drop matches they overlap (error rate, fault
-   injection, lazy loading...);
+   injection, lazy loading...), and a ``negatable`` rule's match is dropped when
+   ``[blameless] negation`` matches the words before it ("it's not the engineer's
+   fault");
 4. ``{SUBJ}`` in a pattern is the subject test: a pronoun, a role, a team, an
    @handle or a first name. Non-person subjects (a Kubernetes operator) are
    rejected by ``[subjects] not_person``;
@@ -77,6 +79,9 @@ class Rule:
     triggers: tuple[str, ...]
     patterns: tuple[str, ...]
     exceptions: tuple[str, ...] = ()
+    #: A negation just before a match turns it round ("it's not the engineer's fault",
+    #: "rather than retraining the operator"): see ``[blameless] negation``.
+    negatable: bool = False
     examples_match: tuple[str, ...] = ()
     examples_nomatch: tuple[str, ...] = ()
 
@@ -112,6 +117,8 @@ class _RuleSet:
     exact: dict[str, tuple[int, ...]]
     prefixes: dict[str, tuple[int, ...]]
     not_person: re.Pattern[str] | None
+    #: ``[blameless] negation``: matched against the text just before a negatable match.
+    negation: re.Pattern[str] | None = None
     #: The user's and the document's names, for the subject test (see names.py).
     names: frozenset[str] = frozenset()
     by_id: dict[str, int] = field(default_factory=dict)
@@ -158,11 +165,19 @@ def load_rules() -> tuple[Rule, ...]:
                 triggers=tuple(raw["triggers"]),
                 patterns=tuple(raw["patterns"]),
                 exceptions=tuple(raw.get("exceptions", ())),
+                negatable=bool(raw.get("negatable", False)),
                 examples_match=tuple(raw.get("examples_match", ())),
                 examples_nomatch=tuple(raw.get("examples_nomatch", ())),
             )
         )
     return tuple(rules)
+
+
+def negated(text: str, config: BlameSettings | None = None) -> bool:
+    """Whether a rule match in ``text`` was turned round by a negation before it ("it's
+    not the engineer's fault"): the model adds no finding to such a sentence."""
+    rs = _ruleset(config or BlameSettings())
+    return any(index < 0 for _, _, index in _raw_matches(normalise(text).text, rs))
 
 
 #: Switches the statistical layer off (``[blame] disable = ["model"]``).
@@ -321,6 +336,8 @@ def _build_ruleset(config: BlameSettings) -> _RuleSet:
         if not_person_list
         else None
     )
+    negation_src = rules_data().get("blameless", {}).get("negation")
+    negation = re.compile(_expand(negation_src, macros) + r"\Z", _FLAGS) if negation_src else None
     return _RuleSet(
         rules=compiled,
         trigger_re=re.compile(lowered),
@@ -328,6 +345,7 @@ def _build_ruleset(config: BlameSettings) -> _RuleSet:
         exact={k: tuple(v) for k, v in exact.items()},
         prefixes={k: tuple(v) for k, v in prefixes.items()},
         not_person=not_person,
+        negation=negation,
         names=folded_names(config.names),
         by_id={c.rule.id: i for i, c in enumerate(compiled)},
     )
@@ -480,7 +498,8 @@ _MATCHES_SIZE = 20_000
 
 
 def _raw_matches(text: str, rs: _RuleSet) -> list[tuple[int, int, int]]:
-    """(start, end, rule index) of every rule match, before quote/allow filtering."""
+    """(start, end, rule index) of every rule match, before quote/allow filtering; the
+    index is ``~index`` for a match a negation turns round (``[blameless] negation``)."""
     found: list[tuple[int, int, int]] = []
     cache = rs.matches
     for s, e, indexes in _candidates(text, rs):
@@ -519,7 +538,14 @@ def _sentence_matches(
                     # match cannot hide a real one overlapping it.
                     pos = m.start() + 1
                     continue
-                found.append((span[0], span[1], index))
+                negated = (
+                    item.rule.negatable
+                    and rs.negation is not None
+                    and rs.negation.search(sentence, max(0, span[0] - 80), span[0]) is not None
+                )
+                # A negated match is kept as ``~index``: no finding, but the sentence
+                # counts as matched, so the model adds nothing there either.
+                found.append((span[0], span[1], ~index if negated else index))
                 pos = max(m.end(), m.start() + 1)
     return found
 
@@ -612,6 +638,8 @@ def scan(
     findings: list[Finding] = []
     taken: list[tuple[int, int, str]] = []
     for start, end, index in raw:
+        if index < 0:  # negated ("it's not the engineer's fault")
+            continue
         rule = rs.rules[index].rule
         if _inside(quoted, start, end) or filters.drops(rule.id, rule.category, text, start, end):
             continue

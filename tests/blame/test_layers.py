@@ -11,7 +11,7 @@ import pytest
 
 from pmtui.blame import CATEGORIES, Checker, scan
 from pmtui.blame import model as model_module
-from pmtui.blame.engine import _CATEGORY_SUGGESTION
+from pmtui.blame.engine import _CATEGORY_SUGGESTION, negated
 from pmtui.blame.names import given_names, is_name
 from pmtui.blame.normalise import normalise
 from pmtui.config import BlameSettings
@@ -139,6 +139,12 @@ PATTERNS = {
         "Engineers need to test properly before pushing.",
         "Ask Dmitri to slow down and be more careful next time.",
     ],
+    # a negation that does not turn the blame round
+    "negation_kept": [
+        "I don't know who pushed this, but it broke checkout.",
+        "It's not just Bob's fault, Alice signed it off too.",
+        "I can't believe he broke prod again.",
+    ],
 }
 
 
@@ -156,11 +162,23 @@ TRAPS = {
         "This isn't any one person's fault; the system allowed it.",
         "Don't fire the admin who ran the command; fix the command.",
         "We don't ask why did you do that; we ask what made it seem reasonable.",
+        # a negation before the match turns it round
+        "It's not Kwame's fault that the script had no confirmation prompt.",
+        "We're not here to find out who pushed the button; we ask why one button could.",
+        "The retro traced the missing env var check, not which intern merged.",
+        "Instead of retraining the operator, fix the confusing screen.",
+        "The review found no evidence of negligence by any employee.",
+        # blaming, punishing and hindsight talked about as practices
+        "Blaming the nurse would not stop the next look-alike vial mix-up.",
+        "A culture that punishes mistakes will simply hear about fewer of them.",
+        "Saying the crew should have caught it explains nothing.",
     ],
     "human_error_starting_point": [
         "Treat human error as the starting point of the investigation, not its conclusion.",
         'We won\'t write "human error" in the root cause field.',
         "To avoid human error, the tool now asks for the cluster name twice.",
+        "Human error is a symptom of deeper trouble in the system, not a cause.",
+        "If we stop at human error, we learn nothing.",
     ],
     "proverbs": [
         "To err is human, and our tooling should expect it.",
@@ -208,6 +226,14 @@ def test_trap_is_not_flagged(text: str) -> None:
 
 
 # --------------------------------------------------------------------------- the model layer
+
+
+def test_a_negated_rule_match_keeps_the_model_out_too() -> None:
+    # the rules saw "the engineer's fault" and the negation turned it round; the model,
+    # whose n-grams cannot see the negation, adds nothing to that sentence
+    text = "If one engineer can take the whole system down, it's not the engineer's fault."
+    assert negated(text)
+    assert not flagged(text), scan(text)
 
 
 def test_model_finding_says_its_category_and_offers_that_reframe() -> None:
