@@ -89,6 +89,9 @@ PATTERNS = {
         "A plant operator at Northfield Water accidentally opened the bypass valve.",
         "A tired engineer, working late into the night, accidentally deleted the live data.",
         "The nurse hung the wrong blood bag.",
+        "Developer X should have tested in staging first.",
+        "The crane operator misjudged the load and the pallet came down.",
+        "A senior engineer deployed a config change that took down payment processing.",
     ],
     "informal_spelling": [
         "ngl he shouldnt of merged that",
@@ -100,6 +103,7 @@ PATTERNS = {
         "How did QA miss something this obvious?",
         "Can you explain why you skipped the canary?",
         "Does anyone want to explain why the backups were off?",
+        "Why was this merged?",
     ],
     "passive_implication": [
         "The pager alert was ignored by the on-call engineer.",
@@ -118,6 +122,8 @@ PATTERNS = {
         "The controller ought to have issued the warning earlier.",
         "If the crew had followed the checklist, the aircraft would have landed safely.",
         "The fault was caused by an error on the part of a maintenance technician.",
+        "The crew did not adequately monitor the approach.",
+        "The train driver disobeyed two signals to slow down.",
     ],
     "punishment_extended": [
         "The contractor has been let go after the outage.",
@@ -172,6 +178,10 @@ TRAPS = {
         "Blaming the nurse would not stop the next look-alike vial mix-up.",
         "A culture that punishes mistakes will simply hear about fewer of them.",
         "Saying the crew should have caught it explains nothing.",
+        "It is tempting to say the operator failed to notice, but the display hid the alarm.",
+        "It would be wrong to blame the clerk: the screen allowed any amount.",
+        "I knew it wasn't my fault, or anyone's fault for that matter.",
+        "The blame lies with the shoddy quality of the infrastructure.",
     ],
     "human_error_starting_point": [
         "Treat human error as the starting point of the investigation, not its conclusion.",
@@ -182,9 +192,11 @@ TRAPS = {
     ],
     "proverbs": [
         "To err is human, and our tooling should expect it.",
+        "Everyone breaks master eventually; what matters is how fast it goes green again.",
     ],
     "own_reasoning": [
         "We mistakenly thought the replica had already caught up.",
+        "We misread the graph and thought the spike was the nightly batch.",
         "We incorrectly assumed the backups were being verified nightly.",
         "We inadvertently took a subset of projects offline during the migration.",
         "If we had a standby replica we could have failed over in minutes.",
@@ -200,6 +212,8 @@ TRAPS = {
     "response_verbs": [
         "Priya was paged at 03:12 and acknowledged within two minutes.",
         "Thanks to Kwame for rolling back so quickly.",
+        "Priya rolled back the deploy, which restored checkout within minutes.",
+        "A fire dispatcher took the call at 02:14 and sent two engines.",
     ],
 }
 
