@@ -538,14 +538,14 @@ def _sentence_matches(
                     # match cannot hide a real one overlapping it.
                     pos = m.start() + 1
                     continue
-                negated = (
+                turned = (
                     item.rule.negatable
                     and rs.negation is not None
                     and rs.negation.search(sentence, max(0, span[0] - 80), span[0]) is not None
                 )
                 # A negated match is kept as ``~index``: no finding, but the sentence
                 # counts as matched, so the model adds nothing there either.
-                found.append((span[0], span[1], ~index if negated else index))
+                found.append((span[0], span[1], ~index if turned else index))
                 pos = max(m.end(), m.start() + 1)
     return found
 
