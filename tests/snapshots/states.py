@@ -91,9 +91,17 @@ async def settle(pilot: Pilot[None]) -> None:
             if screen.loaded:
                 break
             await pilot.pause(0.05)
+    # A blinking cursor makes a snapshot depend on the moment it is taken. Stopping the
+    # blink shows the cursor, but TextArea (Textual 8.2.8) keys its line cache on the
+    # cursor only while it blinks, so a line cached in the blink's "off" phase would be
+    # drawn again without the cursor: the cache is cleared so every focused field shows
+    # its cursor, every time.
     for widget in pilot.app.screen.query("Input, TextArea"):
         if isinstance(widget, Input | TextArea):
             widget.cursor_blink = False
+        if isinstance(widget, TextArea):
+            widget._line_cache.clear()
+        widget.refresh()
     focused = pilot.app.screen.focused
     if focused is not None:
         focused.scroll_visible(animate=False, immediate=True)
