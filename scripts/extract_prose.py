@@ -12,6 +12,14 @@ operating point). The blog is MIT/Apache-2.0 licensed
 (``tests/blame/corpus/prose/README.md``). Its posts are release notes, project news,
 surveys and a few incident reports: technical writing by people, about people and systems,
 with next to no blame, so a finding there is almost always a false alarm.
+
+    git clone https://github.com/golang/website /tmp/go-website
+    .venv/bin/python scripts/extract_prose.py --go /tmp/go-website
+
+writes every prose sentence of the Go blog (``_content/blog``; BSD-3-Clause), split the
+same way: ``prose/go_train.txt`` trains the model as blameless text, ``prose/go_heldout.txt``
+is never trained on nor calibrated on, and measures the false-alarm rate on prose the
+detector has not seen (``tests/blame/test_corpus.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PROSE = ROOT / "tests" / "blame" / "corpus" / "prose"
 TRAIN, CALIBRATION = PROSE / "train.txt", PROSE / "calibration.txt"
+GO_TRAIN, GO_HELDOUT = PROSE / "go_train.txt", PROSE / "go_heldout.txt"
+# Lines of the Go blog's "present" markup (.code, .play, .image, .html) and templates.
+_GO_MARKUP = re.compile(r"^(\.\w+\b|\{\{).*$", re.M)
 SAMPLE = 5000
 
 _FRONT = re.compile(r"\A\+\+\+.*?\+\+\+\s*|\A---.*?---\s*", re.S)
@@ -50,22 +61,53 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 1 or not (Path(argv[0]) / "content").is_dir():
-        print("usage: extract_prose.py PATH_TO_RUST_BLOG_CHECKOUT")
-        return 2
+def _digest(text: str) -> int:
+    return int(hashlib.sha256(text.encode()).hexdigest(), 16)
+
+
+def _write(halves: tuple[tuple[Path, list[str]], ...], total: int) -> None:
+    PROSE.mkdir(parents=True, exist_ok=True)
+    for path, half in halves:
+        path.write_text("\n".join(half) + "\n", "utf-8")
+        print(f"{total} sentences, wrote {len(half)} to {path.relative_to(ROOT)}")
+
+
+def rust_blog(checkout: Path) -> None:
     seen: dict[str, None] = {}
-    for path in sorted((Path(argv[0]) / "content").rglob("*.md")):
+    for path in sorted((checkout / "content").rglob("*.md")):
         for s in sentences(path.read_text("utf-8", errors="replace")):
             seen.setdefault(s)
-    digest = {s: int(hashlib.sha256(s.encode()).hexdigest(), 16) for s in seen}
+    digest = {s: _digest(s) for s in seen}
     ranked = sorted(sorted(seen, key=lambda s: f"{digest[s]:064x}")[:SAMPLE])
-    PROSE.mkdir(parents=True, exist_ok=True)
-    for path, parity in ((TRAIN, 0), (CALIBRATION, 1)):
-        half = [s for s in ranked if digest[s] % 2 == parity]
-        path.write_text("\n".join(half) + "\n", "utf-8")
-        print(f"{len(seen)} sentences, wrote {len(half)} to {path.relative_to(ROOT)}")
-    return 0
+    halves = tuple(
+        (path, [s for s in ranked if digest[s] % 2 == parity])
+        for path, parity in ((TRAIN, 0), (CALIBRATION, 1))
+    )
+    _write(halves, len(seen))
+
+
+def go_blog(checkout: Path) -> None:
+    seen: dict[str, None] = {}
+    for path in sorted((checkout / "_content" / "blog").rglob("*.md")):
+        text = _GO_MARKUP.sub("", path.read_text("utf-8", errors="replace"))
+        for s in sentences(text):
+            seen.setdefault(s)
+    halves = tuple(
+        (path, [s for s in seen if _digest(s) % 2 == parity])
+        for path, parity in ((GO_TRAIN, 0), (GO_HELDOUT, 1))
+    )
+    _write(halves, len(seen))
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "--go" and (Path(argv[1]) / "_content" / "blog").is_dir():
+        go_blog(Path(argv[1]))
+        return 0
+    if len(argv) == 1 and (Path(argv[0]) / "content").is_dir():
+        rust_blog(Path(argv[0]))
+        return 0
+    print("usage: extract_prose.py PATH_TO_RUST_BLOG_CHECKOUT | --go PATH_TO_GO_WEBSITE_CHECKOUT")
+    return 2
 
 
 if __name__ == "__main__":

@@ -136,24 +136,26 @@ def test_corpus_v2_training_sentences() -> None:
     ``scripts/train_blame.py --report``, and the blind split, measured once per version
     by ``scripts/blame_corpus.py evaluate --split blind``)."""
     n, tp, fp, fn = _v2_figures(("train.jsonl", "train_extra.jsonl"))
-    assert n >= 14000  # measured: P 0.995, R 0.777 over 14,421
-    assert _ratio(tp, tp + fp) >= 0.99 and _ratio(tp, tp + fn) >= 0.765, (tp, fp, fn)
+    # measured: P 0.987, R 0.766 over 14,421 (P 0.995 before the model trained on the Go
+    # blog's prose: it vetoes less, and wins on prose it never saw)
+    assert n >= 14000
+    assert _ratio(tp, tp + fp) >= 0.98 and _ratio(tp, tp + fn) >= 0.755, (tp, fp, fn)
 
 
 def test_corpus_v2_whole() -> None:
     """The whole corpus, blind split included: a regression floor only (as measured after
-    tuning ended: P 0.994, R 0.775 over 15,123 sentences). It reports totals, never which
+    tuning ended: P 0.986, R 0.764 over 15,123 sentences). It reports totals, never which
     blind sentences miss, so it gives nothing to tune on."""
     n, tp, fp, fn = _v2_figures(("sentences.jsonl", "train_extra.jsonl"))
     assert n >= 15000
-    assert _ratio(tp, tp + fp) >= 0.99 and _ratio(tp, tp + fn) >= 0.765, "below the floor"
+    assert _ratio(tp, tp + fp) >= 0.98 and _ratio(tp, tp + fn) >= 0.755, "below the floor"
 
 
 def test_corpus_v2_development_set() -> None:
     """Fresh sentences never trained on (``dev.jsonl``), on which the operating point is
     chosen: the nearest thing here to text nobody tuned on, though not held out (that is
-    ``blind2.jsonl``, measured once per version). Floors as measured: P 0.918, R 0.613
-    over 2,814."""
+    ``blind2.jsonl``, measured once per version). Floors below the figures as measured:
+    P 0.915, R 0.611 over 2,814."""
     n, tp, fp, fn = _v2_figures(("dev.jsonl",))
     assert n >= 2800
     assert _ratio(tp, tp + fp) >= 0.905 and _ratio(tp, tp + fn) >= 0.59, (tp, fp, fn)
@@ -169,6 +171,17 @@ def test_ordinary_prose_rarely_raises_a_finding() -> None:
     hits = sum(any(f.category in CATEGORIES for f in scan(s)) for s in half)
     assert len(half) >= 2400
     assert hits / len(half) <= 0.0035, f"{hits} findings in {len(half)} sentences"
+
+
+def test_prose_nobody_tuned_on_rarely_raises_a_finding() -> None:
+    """Half the Go blog's sentences (``prose/go_heldout.txt``, ``scripts/extract_prose.py
+    --go``): never trained on, never calibrated on; the other half trains the model as
+    blameless text. Measured: 1.5 findings per 1,000 (3.5 before the model trained on
+    the other half)."""
+    half = (CORPUS / "prose" / "go_heldout.txt").read_text("utf-8").split("\n")[:-1]
+    hits = sum(any(f.category in CATEGORIES for f in scan(s)) for s in half)
+    assert len(half) >= 7000
+    assert hits / len(half) <= 0.0025, f"{hits} findings in {len(half)} sentences"
 
 
 def test_ordinary_post_mortems_rarely_raise_a_finding() -> None:
