@@ -46,8 +46,12 @@ def modal_text(app: object) -> str:
 
 
 def title_shown(app: object) -> str | None:
-    """The wizard's title field, or None while a rebuilt wizard is still mounting."""
+    """The wizard's title field, or None while a rebuilt wizard is still mounting (any
+    of its widgets: a test that ended the app as the other steps still mounted would see
+    their Mount handlers fail for want of children that teardown had stopped)."""
     screen = app.screen  # type: ignore[attr-defined]
+    if not all(widget.is_mounted for widget in screen.query("*")):
+        return None
     fields = list(screen.query("#title").results(Input))
     return fields[0].value if fields else None
 
