@@ -16,10 +16,10 @@ with next to no blame, so a finding there is almost always a false alarm.
     git clone https://github.com/golang/website /tmp/go-website
     .venv/bin/python scripts/extract_prose.py --go /tmp/go-website
 
-writes every prose sentence of the Go blog (``_content/blog``; BSD-3-Clause), split the
-same way: ``prose/go_train.txt`` trains the model as blameless text, ``prose/go_heldout.txt``
-is never trained on nor calibrated on, and measures the false-alarm rate on prose the
-detector has not seen (``tests/blame/test_corpus.py``).
+writes every prose sentence of the Go blog (``_content/blog``; its contents CC BY 4.0),
+split the same way: ``prose/go_train.txt`` trains the model as blameless text;
+``prose/go_heldout.txt`` is neither trained nor calibrated on, and measures the
+false-alarm rate on prose the detector has not seen (``tests/blame/test_corpus.py``).
 """
 
 from __future__ import annotations
@@ -61,50 +61,38 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def _digest(text: str) -> int:
-    return int(hashlib.sha256(text.encode()).hexdigest(), 16)
-
-
-def _write(halves: tuple[tuple[Path, list[str]], ...], total: int) -> None:
+def _split(found: dict[str, None], paths: tuple[Path, Path], sample: int | None = None) -> None:
+    """Write ``found`` (or a deterministic sample of it) in two halves by the parity of
+    each sentence's sha256: even to ``paths[0]``, odd to ``paths[1]``."""
+    digest = {s: int(hashlib.sha256(s.encode()).hexdigest(), 16) for s in found}
+    kept = list(found)
+    if sample is not None:
+        kept = sorted(sorted(found, key=lambda s: f"{digest[s]:064x}")[:sample])
     PROSE.mkdir(parents=True, exist_ok=True)
-    for path, half in halves:
+    for path, parity in zip(paths, (0, 1), strict=True):
+        half = [s for s in kept if digest[s] % 2 == parity]
         path.write_text("\n".join(half) + "\n", "utf-8")
-        print(f"{total} sentences, wrote {len(half)} to {path.relative_to(ROOT)}")
+        print(f"{len(found)} sentences, wrote {len(half)} to {path.relative_to(ROOT)}")
 
 
-def rust_blog(checkout: Path) -> None:
-    seen: dict[str, None] = {}
-    for path in sorted((checkout / "content").rglob("*.md")):
-        for s in sentences(path.read_text("utf-8", errors="replace")):
-            seen.setdefault(s)
-    digest = {s: _digest(s) for s in seen}
-    ranked = sorted(sorted(seen, key=lambda s: f"{digest[s]:064x}")[:SAMPLE])
-    halves = tuple(
-        (path, [s for s in ranked if digest[s] % 2 == parity])
-        for path, parity in ((TRAIN, 0), (CALIBRATION, 1))
-    )
-    _write(halves, len(seen))
-
-
-def go_blog(checkout: Path) -> None:
-    seen: dict[str, None] = {}
-    for path in sorted((checkout / "_content" / "blog").rglob("*.md")):
-        text = _GO_MARKUP.sub("", path.read_text("utf-8", errors="replace"))
-        for s in sentences(text):
-            seen.setdefault(s)
-    halves = tuple(
-        (path, [s for s in seen if _digest(s) % 2 == parity])
-        for path, parity in ((GO_TRAIN, 0), (GO_HELDOUT, 1))
-    )
-    _write(halves, len(seen))
+def _collect(files: list[Path], markup: re.Pattern[str] | None = None) -> dict[str, None]:
+    """The distinct prose sentences of ``files``, in order (``markup`` lines removed)."""
+    found: dict[str, None] = {}
+    for path in files:
+        text = path.read_text("utf-8", errors="replace")
+        for s in sentences(markup.sub("", text) if markup else text):
+            found.setdefault(s)
+    return found
 
 
 def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "--go" and (Path(argv[1]) / "_content" / "blog").is_dir():
-        go_blog(Path(argv[1]))
+        files = sorted((Path(argv[1]) / "_content" / "blog").rglob("*.md"))
+        _split(_collect(files, _GO_MARKUP), (GO_TRAIN, GO_HELDOUT))
         return 0
     if len(argv) == 1 and (Path(argv[0]) / "content").is_dir():
-        rust_blog(Path(argv[0]))
+        files = sorted((Path(argv[0]) / "content").rglob("*.md"))
+        _split(_collect(files), (TRAIN, CALIBRATION), SAMPLE)
         return 0
     print("usage: extract_prose.py PATH_TO_RUST_BLOG_CHECKOUT | --go PATH_TO_GO_WEBSITE_CHECKOUT")
     return 2

@@ -110,6 +110,11 @@ def test_precision_and_recall() -> None:
     assert precision >= 0.99 and recall >= 0.88, report
 
 
+def _flagged(sentences: list[str]) -> int:
+    """How many of ``sentences`` raise a blame finding."""
+    return sum(any(f.category in CATEGORIES for f in scan(s)) for s in sentences)
+
+
 def _v2_figures(names: tuple[str, ...]) -> tuple[int, int, int, int]:
     """(sentences, true positives, false positives, misses) over corpus v2 files."""
     import json
@@ -168,7 +173,7 @@ def test_ordinary_prose_rarely_raises_a_finding() -> None:
     the calibration half: 2.0 per 1,000 (the model before it was trained with prose and
     calibrated on it: 10.0). A regression floor, not a held-out figure."""
     half = (CORPUS / "prose" / "calibration.txt").read_text("utf-8").split("\n")[:-1]
-    hits = sum(any(f.category in CATEGORIES for f in scan(s)) for s in half)
+    hits = _flagged(half)
     assert len(half) >= 2400
     assert hits / len(half) <= 0.0035, f"{hits} findings in {len(half)} sentences"
 
@@ -179,7 +184,7 @@ def test_prose_nobody_tuned_on_rarely_raises_a_finding() -> None:
     blameless text. Measured: 1.5 findings per 1,000 (3.5 before the model trained on
     the other half)."""
     half = (CORPUS / "prose" / "go_heldout.txt").read_text("utf-8").split("\n")[:-1]
-    hits = sum(any(f.category in CATEGORIES for f in scan(s)) for s in half)
+    hits = _flagged(half)
     assert len(half) >= 7000
     assert hits / len(half) <= 0.0025, f"{hits} findings in {len(half)} sentences"
 
@@ -196,7 +201,7 @@ def test_ordinary_post_mortems_rarely_raise_a_finding() -> None:
     path = CORPUS / "prose" / "postmortem_calibration.jsonl"
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     blameless = [r["text"] for r in rows if r["label"] == "none"]
-    hits = sum(any(f.category in CATEGORIES for f in scan(s)) for s in blameless)
+    hits = _flagged(blameless)
     assert len(blameless) >= 2300
     assert hits / len(blameless) <= 0.003, f"{hits} findings in {len(blameless)} sentences"
 
