@@ -129,3 +129,37 @@ def test_manifest_counts_match_the_files(split: str) -> None:
     counts = manifest["splits"][split]
     assert counts["labels"] == dict(sorted(Counter(r["label"] for r in records).items()))
     assert counts["patterns"] == dict(sorted(Counter(r["pattern"] for r in records).items()))
+
+
+# The held-out sets frozen after the first blind split, by their sha256 (as
+# scripts/blame_corpus.py freezes them): changing a byte of one makes every figure
+# measured on it before incomparable.
+FROZEN = {
+    "blind2.jsonl": "5831df1afb77338e4891e4443d401ff102874fc8e80c639831f3c1959612b7e9",
+    "blind3.jsonl": "6292cc8dac0267ca225508b00d6a81391f3c90ad24d313134cd1ca31b958c03d",
+}
+TRAINING = ("train.jsonl", "train_extra.jsonl")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@pytest.mark.parametrize("name", sorted(FROZEN))
+def test_held_out_sets_are_frozen(name: str) -> None:
+    assert hashlib.sha256((V2 / name).read_bytes()).hexdigest() == FROZEN[name]
+
+
+def test_no_training_sentence_repeats_a_held_out_one() -> None:
+    held = {_key(r["text"]) for name in (*FROZEN, "dev.jsonl") for r in _records(name)}
+    repeats = [r["id"] for name in TRAINING for r in _records(name) if _key(r["text"]) in held]
+    assert repeats == []
+
+
+def test_blind3_is_real_text_from_pages_nothing_trains_on() -> None:
+    blind3 = _records("blind3.jsonl")
+    assert len(blind3) >= 2500
+    assert all(re.fullmatch(r"h\d{4,}", r["id"]) for r in blind3)
+    assert all(r["source"].startswith(("http://", "https://")) for r in blind3)
+    trained_pages = {r["source"] for name in TRAINING for r in _records(name)}
+    assert not trained_pages & {r["source"] for r in blind3}
