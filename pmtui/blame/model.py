@@ -1,12 +1,13 @@
 """The statistical layer: a linear model that recognises blame in wording no rule names.
 
 Two logistic regressions over the same sparse features, trained by
-``scripts/train_blame.py`` on ``tests/blame/corpus/v2/train.jsonl`` only and shipped as
-``model.bin.gz`` beside this file (read in pure Python; scikit-learn is needed only to
-train):
+``scripts/train_blame.py`` on the corpus's training sentences (``tests/blame/corpus/v2/``
+``train.jsonl`` and ``train_extra.jsonl``, never a blind set) and half of two blogs'
+prose, and shipped as ``model.bin.gz`` beside this file (read in pure Python;
+scikit-learn is needed only to train):
 
-* a *blame* model: is this sentence blameful? Its threshold was chosen by
-  cross-validation on the training split (``threshold``);
+* a *blame* model: is this sentence blameful? Its threshold and vetoes were chosen on
+  the development set (``dev.jsonl``) within false-alarm limits on ordinary prose;
 * a *category* model over the seven blame categories, so a finding says its category
   and offers that category's reframe.
 

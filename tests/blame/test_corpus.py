@@ -141,29 +141,30 @@ def test_corpus_v2_training_sentences() -> None:
     ``scripts/train_blame.py --report``, and the blind split, measured once per version
     by ``scripts/blame_corpus.py evaluate --split blind``)."""
     n, tp, fp, fn = _v2_figures(("train.jsonl", "train_extra.jsonl"))
-    # measured: P 0.987, R 0.766 over 14,421 (P 0.995 before the model trained on the Go
-    # blog's prose: it vetoes less, and wins on prose it never saw)
-    assert n >= 14000
-    assert _ratio(tp, tp + fp) >= 0.98 and _ratio(tp, tp + fn) >= 0.755, (tp, fp, fn)
+    # measured: P 0.990, R 0.720 over 16,986. The 2,565 sentences of real text added last
+    # (t11784 on) fit at R 0.579; the 14,421 before them at P 0.990, R 0.758 (P 0.987,
+    # R 0.766 before those were added).
+    assert n >= 16900
+    assert _ratio(tp, tp + fp) >= 0.98 and _ratio(tp, tp + fn) >= 0.70, (tp, fp, fn)
 
 
 def test_corpus_v2_whole() -> None:
     """The whole corpus, blind split included: a regression floor only (as measured after
-    tuning ended: P 0.986, R 0.764 over 15,123 sentences). It reports totals, never which
+    tuning ended: P 0.990, R 0.721 over 17,688 sentences). It reports totals, never which
     blind sentences miss, so it gives nothing to tune on."""
     n, tp, fp, fn = _v2_figures(("sentences.jsonl", "train_extra.jsonl"))
-    assert n >= 15000
-    assert _ratio(tp, tp + fp) >= 0.98 and _ratio(tp, tp + fn) >= 0.755, "below the floor"
+    assert n >= 17600
+    assert _ratio(tp, tp + fp) >= 0.98 and _ratio(tp, tp + fn) >= 0.70, "below the floor"
 
 
 def test_corpus_v2_development_set() -> None:
     """Fresh sentences never trained on (``dev.jsonl``), on which the operating point is
     chosen: the nearest thing here to text nobody tuned on, though not held out (that is
     ``blind2.jsonl``, measured once per version). Floors below the figures as measured:
-    P 0.915, R 0.611 over 2,814."""
+    P 0.917, R 0.625 over 2,814."""
     n, tp, fp, fn = _v2_figures(("dev.jsonl",))
     assert n >= 2800
-    assert _ratio(tp, tp + fp) >= 0.905 and _ratio(tp, tp + fn) >= 0.59, (tp, fp, fn)
+    assert _ratio(tp, tp + fp) >= 0.905 and _ratio(tp, tp + fn) >= 0.61, (tp, fp, fn)
 
 
 def test_ordinary_prose_rarely_raises_a_finding() -> None:
@@ -181,8 +182,8 @@ def test_ordinary_prose_rarely_raises_a_finding() -> None:
 def test_prose_nobody_tuned_on_rarely_raises_a_finding() -> None:
     """Half the Go blog's sentences (``prose/go_heldout.txt``, ``scripts/extract_prose.py
     --go``): never trained on, never calibrated on; the other half trains the model as
-    blameless text. Measured: 1.5 findings per 1,000 (3.5 before the model trained on
-    the other half)."""
+    blameless text. Measured: 1.6 findings per 1,000 (3.5 before the model trained on
+    the other half, 1.5 before the real-text sentences t11784 on were added)."""
     half = (CORPUS / "prose" / "go_heldout.txt").read_text("utf-8").split("\n")[:-1]
     hits = _flagged(half)
     assert len(half) >= 7000
