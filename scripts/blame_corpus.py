@@ -303,6 +303,8 @@ def held_out_errors(records: Sequence[Record], extra: Sequence[Record]) -> list[
     for r in [*records, *extra]:
         if normalise(r.get("text", "")) in held:
             errors.append(f"{r.get('id', '?')}: repeats {held[normalise(r['text'])]}")
+    # Across the held-out sets (their ids' first letters differ; repeats inside one set
+    # are schema_errors' to report).
     seen: dict[str, str] = {}
     for r in [*blind2, *blind3, *dev]:
         key = normalise(r["text"])

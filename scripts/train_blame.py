@@ -399,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         "C": C,
         "cv_recall": round(rec, 4),
         "cv_precision": round(prec, 4),
-        "trained_on": [str(p.relative_to(ROOT)) for p in (TRAIN, EXTRA, PROSE[0])],
+        "trained_on": [str(p.relative_to(ROOT)) for p in (TRAIN, EXTRA, PROSE[0], GO_PROSE)],
         "calibrated_on": [
             str(p.relative_to(ROOT))
             for p in (PROSE[1], POSTMORTEMS, *((DEV,) if on_dev_set else ()))
