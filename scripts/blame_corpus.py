@@ -60,8 +60,8 @@ BLIND3_SHA256 = "6292cc8dac0267ca225508b00d6a81391f3c90ad24d313134cd1ca31b958c03
 DEV = V2 / "dev.jsonl"
 # A second development set, of real text only (ids r0001...): 2,498 sentences quoted from
 # 990 pages on sites neither blind3 nor any training file uses, never trained on. dev.jsonl
-# overstates recall on real text by about a quarter (P 0.92 R 0.63 against 0.83 / 0.36
-# here), so a change is judged on both.
+# overstates recall on real text by about 0.27 (P 0.92 R 0.63 there, 0.83 / 0.36 here), so
+# a change is judged on both.
 DEV_REAL = V2 / "dev_real.jsonl"
 # The sets ``evaluate --split`` reads whole.
 HELD_OUT = {"blind2": BLIND2, "blind3": BLIND3, "dev": DEV, "dev_real": DEV_REAL}
